@@ -1,0 +1,83 @@
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductClass
+from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
+
+hs_code_validator = RegexValidator(r"^\d{4}(\d{2}){0,3}$", _("An HS code has 4, 6, 8 or 10 digits."))
+
+
+class ProductClass(AbstractProductClass):
+    """A craft (rug, zellige, ...), defined in catalogue/crafts.py."""
+
+    hs_code = models.CharField(
+        _("HS code"),
+        max_length=10,
+        blank=True,
+        validators=[hs_code_validator],
+        help_text=_("Harmonized System heading printed on commercial invoices."),
+    )
+
+
+class ProductQuerySet(OscarProductQuerySet):
+    def browsable(self):
+        """Public canonical products whose cooperative is verified.
+
+        A suspended or not-yet-verified cooperative's products disappear from every listing
+        at once, without touching the products themselves.
+        """
+        from vendors.models import Cooperative
+
+        verified = models.Q(stockrecords__partner__cooperative__status=Cooperative.Status.VERIFIED)
+        return (
+            super()
+            .browsable()
+            .filter(
+                models.Exists(
+                    Product.objects.filter(
+                        models.Q(pk=models.OuterRef("pk")) | models.Q(parent=models.OuterRef("pk")),
+                        verified,
+                    )
+                )
+            )
+        )
+
+
+class Product(AbstractProduct):
+    is_labelled = models.BooleanField(
+        _('"Made in Morocco" label'),
+        default=False,
+        help_text=_("Shown to buyers only while the cooperative holds a valid label certificate."),
+    )
+    hs_code = models.CharField(
+        _("HS code"),
+        max_length=10,
+        blank=True,
+        validators=[hs_code_validator],
+        help_text=_("Leave empty to use the code of the product class."),
+    )
+    weight_kg = models.DecimalField(
+        _("shipping weight (kg)"),
+        max_digits=7,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    lead_time_days = models.PositiveSmallIntegerField(
+        _("lead time (days)"), default=0, help_text=_("0 when the piece ships from stock.")
+    )
+
+    objects = ProductQuerySet.as_manager()
+
+    @property
+    def effective_hs_code(self) -> str:
+        if self.hs_code:
+            return self.hs_code
+        product_class = self.get_product_class()
+        return product_class.hs_code if product_class else ""
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402

@@ -1,0 +1,64 @@
+"""Read-side queries of the catalogue."""
+
+from django.core.cache import cache
+from django.db.models import Min, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+NAVIGATION_CACHE_KEY = "catalogue:navigation:v1"
+
+
+def navigation_categories() -> list:
+    """Top-level categories for the site header, cached for five minutes."""
+    categories = cache.get(NAVIGATION_CACHE_KEY)
+    if categories is None:
+        categories = list(
+            Category.objects.filter(depth=1, is_public=True, exclude_from_menu=False).order_by("path")
+        )
+        cache.set(NAVIGATION_CACHE_KEY, categories, 300)
+    return categories
+
+
+def product_card_queryset() -> QuerySet:
+    """Browsable products with everything a product card shows, in a fixed number of queries."""
+    return (
+        Product.objects.browsable()
+        .select_related("product_class")
+        .prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+            Prefetch(
+                "stockrecords",
+                queryset=StockRecord.objects.select_related("partner__cooperative"),
+            ),
+        )
+    )
+
+
+def cooperative_products(*, cooperative) -> QuerySet:
+    """A cooperative's browsable products, newest first."""
+    return product_card_queryset().filter(stockrecords__partner=cooperative.partner).order_by("-date_created")
+
+
+SORT_OPTIONS = {
+    "newest": _("Newest"),
+    "price-asc": _("Price, low to high"),
+    "price-desc": _("Price, high to low"),
+}
+
+
+def product_browse(*, sort: str = "newest", category=None) -> QuerySet:
+    """Browsable products for a listing page, optionally within a category and its descendants."""
+    products = product_card_queryset()
+    if category is not None:
+        products = products.filter(
+            categories__in=category.get_descendants_and_self().filter(is_public=True)
+        ).distinct()
+    if sort in ("price-asc", "price-desc"):
+        products = products.annotate(sort_price=Min("stockrecords__price"))
+        return products.order_by("sort_price" if sort == "price-asc" else "-sort_price", "pk")
+    return products.order_by("-date_created", "-pk")

@@ -1,0 +1,82 @@
+"""Catalogue pages. Browsing reads the database through catalogue.selectors; the search issue
+puts Elasticsearch in front of these same views, with this database path as its fallback."""
+
+from urllib.parse import unquote
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
+from oscar.core.loading import get_model
+
+from .selectors import SORT_OPTIONS, product_browse
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+
+
+class CatalogueView(ListView):
+    """All browsable products, sortable and paginated."""
+
+    template_name = "oscar/catalogue/browse.html"
+    context_object_name = "products"
+    paginate_by = 24
+
+    def get_sort(self) -> str:
+        sort = self.request.GET.get("sort", "")
+        return sort if sort in SORT_OPTIONS else "newest"
+
+    def get_queryset(self):
+        return product_browse(sort=self.get_sort())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = _("All crafts")
+        context["sort"] = self.get_sort()
+        context["sort_options"] = SORT_OPTIONS
+        return context
+
+
+class ProductCategoryView(CatalogueView):
+    """Browsable products of a category and its subcategories."""
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected_path = self.category.get_absolute_url()
+        if unquote(expected_path) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected_path)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return product_browse(sort=self.get_sort(), category=self.category)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        context["subcategories"] = self.category.get_children().filter(is_public=True)
+        return context
+
+
+class ProductDetailView(OscarProductDetailView):
+    """Oscar's product page, limited to products buyers may browse.
+
+    A suspended cooperative's products are not public even though their rows stay as they
+    are; platform staff still see them, to check what a cooperative listed.
+    """
+
+    def get_queryset(self):
+        return Product.objects.select_related("product_class").prefetch_related(
+            "stockrecords__partner__cooperative", "images"
+        )
+
+    def is_viewable(self, product, request):
+        if request.user.is_staff:
+            return True
+        canonical = product.parent if product.is_child else product
+        return Product.objects.browsable().filter(pk=canonical.pk).exists()

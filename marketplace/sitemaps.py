@@ -1,0 +1,32 @@
+from django.contrib.sitemaps import Sitemap
+from oscar.core.loading import get_model
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+Cooperative = get_model("partner", "Cooperative")
+
+
+class ProductSitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return Product.objects.browsable().order_by("pk").only("pk", "slug", "date_updated")
+
+    def lastmod(self, obj):
+        return obj.date_updated
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Category.objects.filter(is_public=True).order_by("path")
+
+
+SITEMAPS = {
+    "pages": WagtailSitemap,
+    "categories": CategorySitemap,
+    "products": ProductSitemap,
+}

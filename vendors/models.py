@@ -1,0 +1,129 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from .regions import Region
+
+
+class CooperativeQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=Cooperative.Status.VERIFIED)
+
+
+class Cooperative(models.Model):
+    """A certified artisan cooperative: the vendor behind a Partner.
+
+    Status moves only through `vendors.services.cooperative_set_status`, which records who
+    made each change and why in `CooperativeStatusChange`.
+    """
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        IN_REVIEW = "in_review", _("In review")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+
+    partner = models.OneToOneField("partner.Partner", on_delete=models.PROTECT, related_name="cooperative")
+    name = models.CharField(_("display name"), max_length=120)
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    story = models.TextField(_("story"), blank=True)
+
+    registration_number = models.CharField(_("cooperative registration number"), max_length=40, blank=True)
+    rna_number = models.CharField(_("national artisan register (RNA) number"), max_length=40, blank=True)
+    ice = models.CharField(
+        _("ICE"),
+        max_length=15,
+        blank=True,
+        validators=[RegexValidator(r"^\d{15}$", _("The ICE has exactly 15 digits."))],
+        help_text=_("Identifiant commun de l'entreprise, 15 digits."),
+    )
+
+    region = models.CharField(_("region"), max_length=40, choices=Region.choices)
+    city = models.CharField(_("city"), max_length=80)
+    crafts = models.ManyToManyField(
+        "catalogue.ProductClass", blank=True, related_name="cooperatives", verbose_name=_("crafts")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=[MinValueValidator(1900)]
+    )
+    members_count = models.PositiveIntegerField(_("members"), default=0)
+    women_members_count = models.PositiveIntegerField(_("women members"), default=0)
+    is_women_led = models.BooleanField(_("women-led"), default=False)
+    languages = models.CharField(
+        _("languages spoken"), max_length=60, blank=True, help_text=_("ISO codes, comma separated.")
+    )
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    cover_image = models.ImageField(_("cover photo"), upload_to="cooperatives/", blank=True)
+
+    commission_rate = models.DecimalField(
+        _("commission rate"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("0.5"))],
+        help_text=_("Fraction of each sale kept by the platform; empty means the platform default."),
+    )
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.APPLIED)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CooperativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(women_members_count__lte=models.F("members_count")),
+                name="cooperative_women_members_within_members",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperative-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+    @property
+    def effective_commission_rate(self) -> Decimal:
+        if self.commission_rate is not None:
+            return self.commission_rate
+        return Decimal(str(settings.SOUK_DEFAULT_COMMISSION_RATE))
+
+
+class CooperativeStatusChange(models.Model):
+    """One entry of a cooperative's status history; never edited."""
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Cooperative.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Cooperative.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.cooperative}: {self.from_status or '-'} → {self.to_status}"
+
+
+from oscar.apps.partner.models import *  # noqa: E402
