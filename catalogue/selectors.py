@@ -62,3 +62,16 @@ def product_browse(*, sort: str = "newest", category=None) -> QuerySet:
         products = products.annotate(sort_price=Min("stockrecords__price"))
         return products.order_by("sort_price" if sort == "price-asc" else "-sort_price", "pk")
     return products.order_by("-date_created", "-pk")
+
+
+def product_more_from_cooperative(*, product, limit: int = 4) -> list:
+    """Other browsable pieces by the cooperative that made `product`, newest first."""
+    partner_ids = [record.partner_id for record in product.stockrecords.all()]
+    if not partner_ids:
+        return []
+    return list(
+        product_card_queryset()
+        .filter(stockrecords__partner_id__in=partner_ids)
+        .exclude(pk=product.pk)
+        .order_by("-date_created", "-pk")[:limit]
+    )

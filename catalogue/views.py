@@ -10,7 +10,7 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
-from .selectors import SORT_OPTIONS, product_browse
+from .selectors import SORT_OPTIONS, product_browse, product_more_from_cooperative
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -72,8 +72,13 @@ class ProductDetailView(OscarProductDetailView):
 
     def get_queryset(self):
         return Product.objects.select_related("product_class").prefetch_related(
-            "stockrecords__partner__cooperative", "images"
+            "stockrecords__partner__cooperative", "images", "attribute_values__attribute__product_class"
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["more_from_cooperative"] = product_more_from_cooperative(product=self.object)
+        return context
 
     def is_viewable(self, product, request):
         if request.user.is_staff:

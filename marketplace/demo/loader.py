@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
@@ -351,8 +352,9 @@ def _home_page_load(*, products, cooperatives, cache_dir: Path) -> None:
         return
     if home.hero_image is None:
         data = _cached_jpeg(cache_dir / "hero.jpg", lambda: images.hero_image(size=(1920, 900)))
-        image = Image(title="Rugs in a riad courtyard")
-        image.file.save("souk-hero.jpg", ContentFile(data), save=False)
+        image = Image(
+            title="Rugs in a riad courtyard", file=ImageFile(io.BytesIO(data), name="souk-hero.jpg")
+        )
         image.save()
         home.hero_image = image
     if not home.featured_products.exists():

@@ -261,6 +261,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Oscar logs two lines per stock record saved; noise during imports and demo loads.
+        "oscar.alerts": {"level": "WARNING"},
     },
 }
 SOUK_DEFAULT_COMMISSION_RATE = env.float("SOUK_DEFAULT_COMMISSION_RATE", default=0.12)
