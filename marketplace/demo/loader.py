@@ -199,8 +199,8 @@ def _cooperatives_load(report: DemoReport, *, classes, cache_dir: Path) -> dict[
                 "languages": ",".join(seed.languages),
                 "tagline_en": seed.tagline_en,
                 "tagline_fr": seed.tagline_fr,
-                "story_en": seed.story_en,
-                "story_fr": seed.story_fr,
+                "story_en": _unwrap(seed.story_en),
+                "story_fr": _unwrap(seed.story_fr),
                 "phone": seed.phone,
                 "email": seed.email,
                 "registration_number": seed.registration_number,
@@ -224,7 +224,7 @@ def _cooperatives_load(report: DemoReport, *, classes, cache_dir: Path) -> dict[
         staff = _user_ensure(
             report,
             email=f"{seed.slug}@souk.test",
-            role=f"staff of {seed.name} ({seed.status})",
+            role=f"staff of {seed.name} ({seed.status.replace('_', ' ')})",
             first_name=seed.name[:30],
         )
         staff.user_permissions.add(dashboard_access)
@@ -317,6 +317,11 @@ def _products_load(
         if (index + 1) % 25 == 0:
             progress(f"  {index + 1} products")
     return products
+
+
+def _unwrap(text: str) -> str:
+    """Paragraphs separated by blank lines, each on one line (the seeds are hard-wrapped)."""
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
 
 
 def _keep_stock(product, cooperative, default: int) -> int:

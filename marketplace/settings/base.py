@@ -224,6 +224,8 @@ OSCAR_SHOP_TAGLINE = _("Crafts from Morocco's certified cooperatives")
 OSCAR_HOMEPAGE = "/"
 # Cooperatives price in dirhams; buyers see converted prices (see catalogue issue).
 OSCAR_DEFAULT_CURRENCY = "MAD"
+# "6,100.00 MAD" rather than Babel's "MAD6,100.00"; the locale still decides separators.
+OSCAR_CURRENCY_FORMAT = {"MAD": {"format": "#,##0.00\u00a0¤"}}
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
@@ -263,6 +265,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Oscar logs two lines per stock record saved; noise during imports and demo loads.
         "oscar.alerts": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
 SOUK_DEFAULT_COMMISSION_RATE = env.float("SOUK_DEFAULT_COMMISSION_RATE", default=0.12)
