@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Two workers: the suite is mostly waiting on the database and the browser.
+PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= marketplace.settings.local
 
 .DEFAULT_GOAL := help

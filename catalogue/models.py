@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductClass
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
@@ -71,6 +72,19 @@ class Product(AbstractProduct):
     )
 
     objects = ProductQuerySet.as_manager()
+
+    @cached_property
+    def cooperative(self):
+        """The cooperative that sells this product (from its stock record; prefetch-friendly)."""
+        for record in self.stockrecords.all():
+            return getattr(record.partner, "cooperative", None)
+        return None
+
+    @property
+    def shows_made_in_morocco_label(self) -> bool:
+        """The badge rule: a labelled product of a verified cooperative holding a valid label."""
+        cooperative = self.cooperative
+        return bool(self.is_labelled and cooperative is not None and cooperative.has_label)
 
     @property
     def effective_hs_code(self) -> str:

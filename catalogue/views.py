@@ -3,6 +3,7 @@ puts Elasticsearch in front of these same views, with this database path as its 
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,9 @@ class CatalogueView(ListView):
 
     template_name = "oscar/catalogue/browse.html"
     context_object_name = "products"
-    paginate_by = 24
+
+    def get_paginate_by(self, queryset):
+        return settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get_sort(self) -> str:
         sort = self.request.GET.get("sort", "")

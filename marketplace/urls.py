@@ -33,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("cooperatives/", include("vendors.urls")),
+    path("verify/", include("vendors.verify_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

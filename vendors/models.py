@@ -1,13 +1,16 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .regions import Region
+from .validators import validate_certificate_document
 
 
 class CooperativeQuerySet(models.QuerySet):
@@ -74,6 +77,14 @@ class Cooperative(models.Model):
         help_text=_("Fraction of each sale kept by the platform; empty means the platform default."),
     )
 
+    label_valid_until = models.DateField(
+        _('"Made in Morocco" label valid until'),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Kept by vendors.services.cooperative_refresh_label from approved label certificates."),
+    )
+
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.APPLIED)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -101,6 +112,15 @@ class Cooperative(models.Model):
         return self.status == self.Status.VERIFIED
 
     @property
+    def has_label(self) -> bool:
+        """True while the cooperative is verified and holds an unexpired, approved label certificate."""
+        return (
+            self.is_verified
+            and self.label_valid_until is not None
+            and self.label_valid_until >= timezone.localdate()
+        )
+
+    @property
     def effective_commission_rate(self) -> Decimal:
         if self.commission_rate is not None:
             return self.commission_rate
@@ -124,6 +144,71 @@ class CooperativeStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.cooperative}: {self.from_status or '-'} → {self.to_status}"
+
+
+def private_storage():
+    """Where certification documents live: never under MEDIA_URL, served only through views."""
+    return storages["private"]
+
+
+def certificate_upload_to(instance, filename: str) -> str:
+    return f"certificates/{instance.cooperative_id}/{filename}"
+
+
+class Certificate(models.Model):
+    """A document that proves what a cooperative is: its label, its members' cards, its registry."""
+
+    class Type(models.TextChoices):
+        LABEL = "label", _('"Made in Morocco" label')
+        ARTISAN_CARD = "artisan_card", _("Artisan professional card")
+        REGISTRATION = "registration", _("Cooperative registration")
+
+    class Review(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="certificates")
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    number = models.CharField(_("certificate number"), max_length=60)
+    issuing_body = models.CharField(_("issuing body"), max_length=160)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    document = models.FileField(
+        _("scanned document"),
+        upload_to=certificate_upload_to,
+        storage=private_storage,
+        blank=True,
+        validators=[validate_certificate_document],
+    )
+    review_status = models.CharField(max_length=20, choices=Review.choices, default=Review.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    expiry_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["type", "-expires_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=models.F("issued_on")),
+                name="certificate_expires_after_issue",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()} {self.number}"
+
+    def is_valid_on(self, day) -> bool:
+        return self.review_status == self.Review.APPROVED and (
+            self.expires_on is None or self.expires_on >= day
+        )
+
+    @property
+    def is_valid(self) -> bool:
+        return self.is_valid_on(timezone.localdate())
 
 
 from oscar.apps.partner.models import *  # noqa: E402

@@ -40,4 +40,5 @@ class CooperativeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["products"] = cooperative_products(cooperative=self.object)[:24]
+        context["certificates"] = [c for c in self.object.certificates.all() if c.is_valid]
         return context

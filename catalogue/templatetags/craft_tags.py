@@ -23,3 +23,14 @@ def attribute_display(attribute_value) -> str:
             text = str(int(value))
         return f"{text} {UNIT_LABELS.get(spec.unit, spec.unit)}"
     return text
+
+
+@register.simple_tag
+def ordered_attribute_values(product) -> list:
+    """The product's attribute values in the order its craft lists them (crafts.py)."""
+    values = list(product.get_attribute_values())
+    craft = CRAFTS_BY_CODE.get(product.get_product_class().slug if product.get_product_class() else "")
+    if craft is None:
+        return values
+    order = {spec.code: index for index, spec in enumerate(craft.attributes)}
+    return sorted(values, key=lambda value: order.get(value.attribute.code, len(order)))

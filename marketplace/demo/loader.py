@@ -9,6 +9,7 @@ import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -17,11 +18,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.crafts import CRAFTS_BY_CODE, OPTION
 from catalogue.services import product_classes_sync
-from vendors.services import cooperative_set_status
+from vendors.services import certificate_review, cooperative_refresh_label, cooperative_set_status
 
 from . import content, images
 
@@ -37,6 +39,10 @@ AttributeOption = get_model("catalogue", "AttributeOption")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Cooperative = get_model("partner", "Cooperative")
+Certificate = get_model("partner", "Certificate")
+
+LABEL_BODY = "Ministère du Tourisme, de l'Artisanat et de l'Économie Sociale et Solidaire"
+REGISTRY_BODY = "Office du Développement de la Coopération (ODCo)"
 
 
 @dataclass
@@ -221,6 +227,7 @@ def _cooperatives_load(report: DemoReport, *, classes, cache_dir: Path) -> dict[
             )
             cooperative.cover_image.save(f"{seed.slug}.jpg", ContentFile(data), save=True)
 
+        _certificates_load(cooperative, seed=seed, index=index, by=admin)
         staff = _user_ensure(
             report,
             email=f"{seed.slug}@souk.test",
@@ -231,6 +238,69 @@ def _cooperatives_load(report: DemoReport, *, classes, cache_dir: Path) -> dict[
         partner.users.add(staff)
         cooperatives[seed.slug] = cooperative
     return cooperatives
+
+
+def _certificates_load(cooperative, *, seed, index: int, by) -> None:
+    """Registry and label certificates with scanned documents, in states that show every case:
+    valid labels, one expiring within the month, a lapsed one (the suspended cooperative) and
+    one waiting for review (the cooperative in review)."""
+    today = timezone.localdate()
+    registry, created = Certificate.objects.get_or_create(
+        cooperative=cooperative,
+        type=Certificate.Type.REGISTRATION,
+        number=seed.registration_number,
+        defaults={"issuing_body": REGISTRY_BODY, "issued_on": date(seed.founded, 3, 1)},
+    )
+    if created:
+        _certificate_document_attach(registry, title="Certificat d'immatriculation", seed=seed)
+        certificate_review(certificate=registry, approve=True, reviewer=by)
+
+    if seed.status == Cooperative.Status.SUSPENDED:
+        issued, expires = today - timedelta(days=760), today - timedelta(days=35)
+    elif index == 5:
+        issued, expires = today - timedelta(days=710), today + timedelta(days=20)
+    else:
+        issued = today - timedelta(days=90 + 37 * index)
+        expires = issued + timedelta(days=730)
+    label, created = Certificate.objects.get_or_create(
+        cooperative=cooperative,
+        type=Certificate.Type.LABEL,
+        number=f"MIM-{issued.year}-{index + 101:04d}",
+        defaults={"issuing_body": LABEL_BODY, "issued_on": issued, "expires_on": expires},
+    )
+    if created:
+        _certificate_document_attach(label, title="Label « Made in Morocco »", seed=seed)
+        if seed.status != Cooperative.Status.IN_REVIEW:
+            certificate_review(certificate=label, approve=True, reviewer=by)
+    cooperative_refresh_label(cooperative=cooperative)
+
+
+def _certificate_document_attach(certificate, *, title: str, seed) -> None:
+    """A scanned-looking certificate (PNG), stored privately like a real upload."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (900, 640), (250, 246, 236))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((18, 18, 881, 621), outline=(120, 84, 40), width=6)
+    draw.rectangle((34, 34, 865, 605), outline=(190, 150, 90), width=2)
+    lines = [
+        "ROYAUME DU MAROC",
+        title,
+        "",
+        seed.legal_name,
+        f"{seed.city}",
+        f"N° {certificate.number}",
+        f"Délivré le {certificate.issued_on:%d/%m/%Y}",
+        f"Valable jusqu'au {certificate.expires_on:%d/%m/%Y}" if certificate.expires_on else "",
+        certificate.issuing_body,
+    ]
+    y = 80
+    for line in lines:
+        draw.text((450, y), line, fill=(40, 32, 24), anchor="ma", font_size=26 if y == 80 else 22)
+        y += 56
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    certificate.document.save(f"{certificate.type}-{certificate.number}.png", ContentFile(buffer.getvalue()))
 
 
 def _cooperative_walk_to(cooperative, status: str, *, by) -> None:

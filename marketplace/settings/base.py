@@ -208,8 +208,14 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [d / "static" for d in THEME_DIRS]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Certification documents: outside MEDIA_ROOT, so no URL serves them directly.
+    "private": {
+        "BACKEND": "marketplace.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024

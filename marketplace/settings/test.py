@@ -11,6 +11,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "marketplace.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": BASE_DIR / "var" / "test-private"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite:///:memory:")}

@@ -1,0 +1,84 @@
+"""Listing pages cost a fixed number of SQL queries, however many products they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from tests.factories import CooperativeFactory, ProductFactory, category_create
+
+pytestmark = pytest.mark.django_db
+
+ProductImage = get_model("catalogue", "ProductImage")
+
+
+def _catalogue_with(count: int, tiny_jpeg):
+    category = category_create(name="Rugs", slug="rugs")
+    cooperatives = [CooperativeFactory() for _ in range(3)]
+    for index in range(count):
+        product = ProductFactory(stockrecord__cooperative=cooperatives[index % 3])
+        product.categories.add(category)
+        ProductImage.objects.create(product=product, original=tiny_jpeg(f"p{index}.jpg"), caption="A rug")
+    return category
+
+
+def _queries_for(client, url) -> int:
+    client.get(url)  # warm caches that are shared across requests (thumbnails, navigation)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def tiny_jpeg(settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = str(tmp_path)
+
+    def make(name):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 64), (180, 120, 90)).save(buffer, format="JPEG")
+        return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+    return make
+
+
+@pytest.mark.parametrize("path", ["/shop/catalogue/", "category"])
+def test_listing_queries_do_not_grow_with_the_page_size(client, settings, tiny_jpeg, path):
+    category = _catalogue_with(40, tiny_jpeg)
+    url = category.get_absolute_url() if path == "category" else path
+
+    settings.OSCAR_PRODUCTS_PER_PAGE = 20
+    at_20 = _queries_for(client, url)
+    settings.OSCAR_PRODUCTS_PER_PAGE = 40
+    at_40 = _queries_for(client, url)
+
+    assert at_20 == at_40
+    assert at_40 <= 15
+
+
+def test_cooperative_page_queries_do_not_grow_with_its_products(client, tiny_jpeg):
+    cooperative = CooperativeFactory(slug="tifawin")
+    url = "/cooperatives/tifawin/"
+    for _index in range(5):
+        ProductFactory(stockrecord__cooperative=cooperative)
+    few = _queries_for(client, url)
+    for _index in range(15):
+        ProductFactory(stockrecord__cooperative=cooperative)
+
+    assert _queries_for(client, url) == few
+
+
+def test_product_page_stays_within_its_query_budget(client, tiny_jpeg, django_assert_max_num_queries):
+    cooperative = CooperativeFactory()
+    product = ProductFactory(stockrecord__cooperative=cooperative)
+    for _index in range(6):
+        ProductFactory(stockrecord__cooperative=cooperative)
+    client.get(product.get_absolute_url())
+
+    with django_assert_max_num_queries(15):
+        assert client.get(product.get_absolute_url()).status_code == 200
