@@ -94,4 +94,29 @@ class Product(AbstractProduct):
         return product_class.hs_code if product_class else ""
 
 
+class ExchangeRate(models.Model):
+    """How many units of `currency` one Moroccan dirham buys, as of a date.
+
+    Rates are only added, never edited in place, so past displays can be explained.
+    """
+
+    currency = models.CharField(_("currency"), max_length=3)
+    rate = models.DecimalField(
+        _("units per 1 MAD"), max_digits=18, decimal_places=8, validators=[MinValueValidator(Decimal("0"))]
+    )
+    as_of = models.DateField(_("as of"))
+    source = models.CharField(_("source"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["currency", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "as_of"], name="exchange_rate_one_per_day"),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchange_rate_positive"),
+        ]
+
+    def __str__(self):
+        return f"1 MAD = {self.rate} {self.currency} ({self.as_of})"
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402

@@ -9,6 +9,7 @@ Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
+ExchangeRate = get_model("catalogue", "ExchangeRate")
 
 NAVIGATION_CACHE_KEY = "catalogue:navigation:v1"
 
@@ -75,3 +76,17 @@ def product_more_from_cooperative(*, product, limit: int = 4) -> list:
         .exclude(pk=product.pk)
         .order_by("-date_created", "-pk")[:limit]
     )
+
+
+EXCHANGE_RATES_CACHE_KEY = "catalogue:exchange-rates:v1"
+
+
+def exchange_rates_current() -> dict[str, object]:
+    """The latest rate per currency, {currency: ExchangeRate}, cached until rates change."""
+    rates = cache.get(EXCHANGE_RATES_CACHE_KEY)
+    if rates is None:
+        rates = {}
+        for rate in ExchangeRate.objects.order_by("currency", "-as_of"):
+            rates.setdefault(rate.currency, rate)
+        cache.set(EXCHANGE_RATES_CACHE_KEY, rates, 600)
+    return rates

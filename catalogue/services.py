@@ -1,5 +1,6 @@
 """Write-side rules of the catalogue."""
 
+from django.core.cache import cache
 from django.db import transaction
 from oscar.core.loading import get_model
 
@@ -58,3 +59,46 @@ def _option_group_sync(*, code: str, name: str, options: tuple[str, ...]):
         [AttributeOption(group=group, option=option) for option in options if option not in existing]
     )
     return group
+
+
+ExchangeRate = get_model("catalogue", "ExchangeRate")
+
+
+class RateImportError(ValueError):
+    pass
+
+
+@transaction.atomic
+def exchange_rates_import(*, rows, source: str = "") -> int:
+    """Record rates from rows of (currency, units per 1 MAD, date); all or nothing.
+
+    A rate already recorded for a currency and day is replaced. Returns how many were recorded.
+    """
+    from datetime import date as date_type
+    from decimal import Decimal, InvalidOperation
+
+    from .money import SUPPORTED_CURRENCIES
+    from .selectors import EXCHANGE_RATES_CACHE_KEY
+
+    count = 0
+    for line, (currency, rate, as_of) in enumerate(rows, start=1):
+        currency = str(currency).strip().upper()
+        if currency not in SUPPORTED_CURRENCIES or currency == "MAD":
+            raise RateImportError(f"Line {line}: {currency!r} is not a currency Souk converts to.")
+        try:
+            rate = Decimal(str(rate).strip())
+        except InvalidOperation as exc:
+            raise RateImportError(f"Line {line}: {rate!r} is not a number.") from exc
+        if rate <= 0:
+            raise RateImportError(f"Line {line}: a rate must be above zero.")
+        if not isinstance(as_of, date_type):
+            try:
+                as_of = date_type.fromisoformat(str(as_of).strip())
+            except ValueError as exc:
+                raise RateImportError(f"Line {line}: {as_of!r} is not a date (YYYY-MM-DD).") from exc
+        ExchangeRate.objects.update_or_create(
+            currency=currency, as_of=as_of, defaults={"rate": rate, "source": source}
+        )
+        count += 1
+    transaction.on_commit(lambda: cache.delete(EXCHANGE_RATES_CACHE_KEY))
+    return count

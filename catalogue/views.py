@@ -5,12 +5,16 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
+from .buyer_currency import buyer_currency_remember
+from .money import SUPPORTED_CURRENCIES
 from .selectors import SORT_OPTIONS, product_browse, product_more_from_cooperative
 
 Category = get_model("catalogue", "Category")
@@ -88,3 +92,16 @@ class ProductDetailView(OscarProductDetailView):
             return True
         canonical = product.parent if product.is_child else product
         return Product.objects.browsable().filter(pk=canonical.pk).exists()
+
+
+@require_POST
+def currency_set(request):
+    """Remember the buyer's currency and go back to the page they were on."""
+    currency = request.POST.get("currency", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if currency in SUPPORTED_CURRENCIES:
+        buyer_currency_remember(request, response, currency)
+    return response

@@ -1,11 +1,15 @@
 from django.conf import settings
 
+from catalogue.buyer_currency import buyer_currency_get
+from catalogue.money import SUPPORTED_CURRENCIES
 from catalogue.selectors import navigation_categories
 
 
 def site_chrome(request):
-    """What every page's header and footer need: the theme and the top categories."""
+    """What every page's header and footer need: theme, top categories, the buyer's currency."""
     return {
         "souk_theme": settings.SOUK_THEME,
         "nav_categories": navigation_categories(),
+        "buyer_currency": buyer_currency_get(request),
+        "currency_choices": SUPPORTED_CURRENCIES,
     }

@@ -14,6 +14,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.views import currency_set
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -25,6 +27,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("currency/", currency_set, name="currency-set"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,10 @@
 from django import template
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from catalogue.crafts import CRAFTS_BY_CODE
+from catalogue.money import BASE_CURRENCY, money_convert, money_format
+from catalogue.selectors import exchange_rates_current
 
 register = template.Library()
 
@@ -34,3 +37,27 @@ def ordered_attribute_values(product) -> list:
         return values
     order = {spec.code: index for index, spec in enumerate(craft.attributes)}
     return sorted(values, key=lambda value: order.get(value.attribute.code, len(order)))
+
+
+@register.simple_tag(takes_context=True)
+def buyer_price(context, amount, currency="MAD"):
+    """`amount` (MAD) in the buyer's currency, formatted for the page's language.
+
+    Without a known rate for that currency the price stays in MAD, which is always correct.
+    """
+    if amount is None:
+        return ""
+    target = context.get("buyer_currency") or BASE_CURRENCY
+    rate = exchange_rates_current().get(target)
+    locale = to_locale(get_language() or "en")
+    if currency != BASE_CURRENCY or target == BASE_CURRENCY or rate is None:
+        return money_format(amount, currency, locale=locale)
+    return money_format(money_convert(amount=amount, rate=rate.rate, currency=target), target, locale=locale)
+
+
+@register.simple_tag
+def mad_price(amount):
+    """The price in dirhams, as the cooperative set it."""
+    if amount is None:
+        return ""
+    return money_format(amount, BASE_CURRENCY, locale=to_locale(get_language() or "en"))

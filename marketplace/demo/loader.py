@@ -40,6 +40,7 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Cooperative = get_model("partner", "Cooperative")
 Certificate = get_model("partner", "Certificate")
+ExchangeRate = get_model("catalogue", "ExchangeRate")
 
 LABEL_BODY = "Ministère du Tourisme, de l'Artisanat et de l'Économie Sociale et Solidaire"
 REGISTRY_BODY = "Office du Développement de la Coopération (ODCo)"
@@ -90,6 +91,8 @@ def demo_load(
             cache_dir=cache_dir,
             progress=progress,
         )
+        progress("Exchange rates")
+        _exchange_rates_load()
         progress("Home page")
         _home_page_load(products=products, cooperatives=cooperatives, cache_dir=cache_dir)
     return report
@@ -416,6 +419,29 @@ def _cached_jpeg(path: Path, render) -> bytes:
     return data
 
 
+# --- Money ------------------------------------------------------------------------------
+# Indicative rates (units per 1 MAD); staff replace them with `manage.py import_rates`.
+DEMO_RATES = {
+    "USD": "0.1000",
+    "EUR": "0.0925",
+    "GBP": "0.0790",
+    "CAD": "0.1390",
+    "JPY": "15.30",
+    "AED": "0.3670",
+}
+
+
+def _exchange_rates_load() -> None:
+    from catalogue.services import exchange_rates_import
+
+    if ExchangeRate.objects.exists():
+        return
+    today = timezone.localdate()
+    exchange_rates_import(
+        rows=[(code, rate, today) for code, rate in DEMO_RATES.items()], source="Souk demo rates"
+    )
+
+
 # --- CMS ----------------------------------------------------------------------------------
 def _home_page_load(*, products, cooperatives, cache_dir: Path) -> None:
     from wagtail.images.models import Image
@@ -425,6 +451,7 @@ def _home_page_load(*, products, cooperatives, cache_dir: Path) -> None:
     home = HomePage.objects.first()
     if home is None:
         return
+    changed = False
     if home.hero_image is None:
         data = _cached_jpeg(cache_dir / "hero.jpg", lambda: images.hero_image(size=(1920, 900)))
         image = Image(
@@ -432,17 +459,21 @@ def _home_page_load(*, products, cooperatives, cache_dir: Path) -> None:
         )
         image.save()
         home.hero_image = image
+        changed = True
     if not home.featured_products.exists():
         picks = _featured_product_picks(products)
         for order, product in enumerate(picks):
             home.featured_products.add(HomePageFeaturedProduct(product=product, sort_order=order))
+        changed = True
     if not home.featured_cooperatives.exists():
         verified = [c for c in cooperatives.values() if c.status == Cooperative.Status.VERIFIED][:6]
         for order, cooperative in enumerate(verified):
             home.featured_cooperatives.add(
                 HomePageFeaturedCooperative(cooperative=cooperative, sort_order=order)
             )
-    home.save_revision().publish()
+        changed = True
+    if changed:
+        home.save_revision().publish()
 
 
 def _featured_product_picks(products: dict, limit: int = 8) -> list:
