@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= marketplace.settings.local
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev migrate demo serve test lint format check pytest browser-deps clean
+.PHONY: help run setup install install-dev migrate demo serve test lint format check pytest browser-deps bench-pages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ pytest: install-dev ## Run pytest (PostgreSQL when DATABASE_URL is set, else SQL
 
 browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
 	@command -v chromium >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
+
+bench-pages: setup ## Time the main pages in-process on the demo data (bench/results/pages.json)
+	DJANGO_DEBUG=false $(PY) bench/pages.py
 
 clean: ## Remove the local database, media and caches (keeps .venv)
 	rm -rf var/db.sqlite3 var/media var/test-media var/static .pytest_cache

@@ -4,6 +4,7 @@ puts Elasticsearch in front of these same views, with this database path as its 
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +20,7 @@ from .selectors import SORT_OPTIONS, product_browse, product_more_from_cooperati
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 
 class CatalogueView(ListView):
@@ -78,8 +80,13 @@ class ProductDetailView(OscarProductDetailView):
     """
 
     def get_queryset(self):
-        return Product.objects.select_related("product_class").prefetch_related(
-            "stockrecords__partner__cooperative", "images", "attribute_values__attribute__product_class"
+        return (
+            Product.objects.prefetch_attribute_values()
+            .select_related("product_class")
+            .prefetch_related(
+                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__cooperative")),
+                "images",
+            )
         )
 
     def get_context_data(self, **kwargs):

@@ -11,17 +11,12 @@ register = template.Library()
 UNIT_LABELS = {"m2": "m²"}
 
 
-@register.filter
-def attribute_display(attribute_value) -> str:
-    """An attribute value as a buyer reads it: units for sizes, Yes/No for flags."""
-    attribute = attribute_value.attribute
+def _attribute_text(attribute_value, spec) -> str:
     value = attribute_value.value
-    if attribute.type == "boolean":
+    if attribute_value.attribute.type == "boolean":
         return _("Yes") if value else _("No")
-    craft = CRAFTS_BY_CODE.get(attribute.product_class.slug if attribute.product_class_id else "")
-    spec = next((a for a in craft.attributes if a.code == attribute.code), None) if craft else None
     text = attribute_value.value_as_text
-    if spec and spec.unit:
+    if spec is not None and spec.unit:
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
         return f"{text} {UNIT_LABELS.get(spec.unit, spec.unit)}"
@@ -29,14 +24,21 @@ def attribute_display(attribute_value) -> str:
 
 
 @register.simple_tag
-def ordered_attribute_values(product) -> list:
-    """The product's attribute values in the order its craft lists them (crafts.py)."""
-    values = list(product.get_attribute_values())
-    craft = CRAFTS_BY_CODE.get(product.get_product_class().slug if product.get_product_class() else "")
-    if craft is None:
-        return values
-    order = {spec.code: index for index, spec in enumerate(craft.attributes)}
-    return sorted(values, key=lambda value: order.get(value.attribute.code, len(order)))
+def product_specs(product) -> list[tuple[str, str]]:
+    """(name, text) rows of the product's attributes, in the order its craft lists them.
+
+    Sizes carry their unit and flags read Yes/No. Uses the prefetched attribute values.
+    """
+    product_class = product.get_product_class()
+    craft = CRAFTS_BY_CODE.get(product_class.slug if product_class else "")
+    specs = {spec.code: spec for spec in craft.attributes} if craft else {}
+    order = {code: index for index, code in enumerate(specs)}
+    values = sorted(
+        product.get_attribute_values(), key=lambda value: order.get(value.attribute.code, len(order))
+    )
+    return [
+        (value.attribute.name, _attribute_text(value, specs.get(value.attribute.code))) for value in values
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -53,11 +55,3 @@ def buyer_price(context, amount, currency="MAD"):
     if currency != BASE_CURRENCY or target == BASE_CURRENCY or rate is None:
         return money_format(amount, currency, locale=locale)
     return money_format(money_convert(amount=amount, rate=rate.rate, currency=target), target, locale=locale)
-
-
-@register.simple_tag
-def mad_price(amount):
-    """The price in dirhams, as the cooperative set it."""
-    if amount is None:
-        return ""
-    return money_format(amount, BASE_CURRENCY, locale=to_locale(get_language() or "en"))
