@@ -31,3 +31,11 @@ def cooperative_public_list(*, region: str = "", craft: str = "", women_led: boo
 def cooperative_public_detail(*, slug: str):
     """A verified cooperative by slug, or None: suspended or unverified ones are not public."""
     return Cooperative.objects.verified().prefetch_related("crafts").filter(slug=slug).first()
+
+
+def order_lines_for_user(*, order, user):
+    """The lines of `order` a user may see: all for platform staff, their partners' otherwise."""
+    lines = order.lines.select_related("partner", "product", "stockrecord")
+    if user.is_staff:
+        return lines
+    return lines.filter(partner__users=user)
