@@ -104,9 +104,10 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS
 
 AUTH_USER_MODEL = "marketplace.User"
+# Oscar's email login and Django's, both refusing members of a suspended cooperative.
 AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "vendors.auth_backends.EmailBackend",
+    "vendors.auth_backends.SuspensionAwareModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
