@@ -239,6 +239,10 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {"label": _("Hang-tags and QR codes"), "icon": "fas fa-qrcode", "url_name": "dashboard:hang-tags"},
+]
 
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"},
