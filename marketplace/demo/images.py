@@ -1,4 +1,5 @@
-"""Procedural demo photos for the Souk catalogue, drawn with Pillow and the standard library only.
+"""Procedural demo photos for the Souk catalogue, drawn with Pillow and the standard library only
+(plus the craft definitions in catalogue/crafts.py, which are plain Python).
 
 The demo loader calls these functions so that every demo product, cooperative and the homepage
 get believable pictures without shipping binary assets in the repository.
@@ -44,6 +45,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from catalogue.crafts import CRAFTS, CRAFTS_BY_CODE
+from catalogue.crafts import RUG_STYLES as _CATALOGUE_RUG_STYLES
+
 __all__ = [
     "BASKETRY_ITEMS",
     "CERAMIC_OBJECTS",
@@ -62,17 +66,13 @@ __all__ = [
     "product_image",
 ]
 
-CRAFT_CODES = (
-    "rug",
-    "zellige",
-    "ceramics",
-    "leather",
-    "lighting",
-    "jewellery",
-    "woodwork",
-    "textiles",
-    "basketry",
-)
+CRAFT_CODES = tuple(craft.code for craft in CRAFTS)
+
+
+def _options(craft: str, attribute: str) -> tuple[str, ...]:
+    """The option values the catalogue allows for a craft's attribute (catalogue/crafts.py)."""
+    return next(a.options for a in CRAFTS_BY_CODE[craft].attributes if a.code == attribute)
+
 
 RGB = tuple[int, int, int]
 Point = tuple[float, float]
@@ -808,17 +808,7 @@ def _studio_plate(size: tuple[int, int], plaster: int, dim: float) -> Image.Imag
 # Rugs
 # ---------------------------------------------------------------------------------------------
 
-RUG_STYLES = (
-    "Beni Ourain",
-    "Azilal",
-    "Boucherouite",
-    "Kilim",
-    "Hanbel",
-    "Boujad",
-    "Taznakht",
-    "Zanafi",
-    "Talsint",
-)
+RUG_STYLES = _CATALOGUE_RUG_STYLES
 _FRINGE = 0.07
 _RUG_LEN = 1.56
 _RUG_EXTENT = (1.0, _RUG_LEN + 2 * _FRINGE)
@@ -1315,7 +1305,7 @@ def _draw_rug(p: _Painter, f: _Frame, rng: random.Random, look: _Look, style: st
 # Zellige
 # ---------------------------------------------------------------------------------------------
 
-ZELLIGE_SHAPES = ("Square 10×10", "Square 5×5", "Hexagon", "Fish scale", "Star")
+ZELLIGE_SHAPES = _options("zellige", "shape")
 
 # Tin-glaze colours run deeper and glassier than wool dyes.
 _GLAZES: dict[str, RGB] = {
@@ -2100,8 +2090,8 @@ def _context_tiles(
 # Ceramics
 # ---------------------------------------------------------------------------------------------
 
-CERAMIC_OBJECTS = ("Tagine", "Bowl", "Plate", "Vase", "Jar", "Cup")
-CERAMIC_TRADITIONS = ("Safi", "Fes blue", "Tamegroute green", "Tadelakt")
+CERAMIC_OBJECTS = _options("ceramics", "object_type")
+CERAMIC_TRADITIONS = _options("ceramics", "tradition")
 _COBALT: RGB = (34, 60, 138)
 _TIN_WHITE: RGB = (238, 234, 222)
 
@@ -2368,7 +2358,7 @@ def _ceramics_piece(style: str) -> _Piece:
 # Leather
 # ---------------------------------------------------------------------------------------------
 
-LEATHER_ITEMS = ("Babouches", "Pouf", "Bag", "Belt", "Wallet")
+LEATHER_ITEMS = _options("leather", "item")
 _LEATHER_TEX = _Texture(0.003, 34, (1.0, 1.0), (0.02, 14, (1.0, 1.0)))
 _TAN: RGB = (196, 150, 100)
 
@@ -2630,7 +2620,7 @@ def _leather_piece(style: str) -> _Piece:
 # Lighting and metal
 # ---------------------------------------------------------------------------------------------
 
-LIGHTING_ITEMS = ("Lantern", "Pendant lamp", "Table lamp", "Wall sconce", "Tray")
+LIGHTING_ITEMS = _options("lighting", "item")
 _BRASS: RGB = (196, 154, 80)
 _COPPER: RGB = (186, 108, 64)
 _IRON: RGB = (70, 64, 58)
@@ -2895,7 +2885,7 @@ def _lighting_piece(style: str) -> _Piece:
 # Jewellery
 # ---------------------------------------------------------------------------------------------
 
-JEWELLERY_PIECES = ("Necklace", "Bracelet", "Earrings", "Ring", "Fibula")
+JEWELLERY_PIECES = _options("jewellery", "piece")
 _SILVER: RGB = (200, 200, 196)
 _CORAL: RGB = (184, 62, 50)
 _AMBER: RGB = (214, 142, 48)
@@ -3118,8 +3108,8 @@ def _jewellery_piece(style: str) -> _Piece:
 # Woodwork
 # ---------------------------------------------------------------------------------------------
 
-WOODWORK_OBJECTS = ("Box", "Bowl", "Tray", "Chess set", "Mirror")
-WOODS = ("Thuya", "Cedar", "Walnut", "Lemonwood")
+WOODWORK_OBJECTS = _options("woodwork", "object_type")
+WOODS = _options("woodwork", "wood")
 _WOOD_TEX = _Texture(0.004, 60, (14.0, 0.5), (0.002, 22, (1.0, 1.0)))
 _NACRE: RGB = (232, 228, 214)
 _EBONY: RGB = (48, 34, 28)
@@ -3302,7 +3292,7 @@ def _woodwork_piece(style: str) -> _Piece:
 # Textiles and clothing
 # ---------------------------------------------------------------------------------------------
 
-TEXTILE_ITEMS = ("Caftan", "Djellaba", "Cushion cover", "Throw", "Scarf")
+TEXTILE_ITEMS = _options("textiles", "item")
 _FABRIC_TEX = _Texture(0.0025, 26, (1.0, 1.0), (0.0015, 16, (3.0, 0.4)))
 _GOLD_THREAD: RGB = (206, 168, 88)
 
@@ -3527,7 +3517,7 @@ def _textiles_piece(style: str) -> _Piece:
 # Basketry
 # ---------------------------------------------------------------------------------------------
 
-BASKETRY_ITEMS = ("Basket", "Market bag", "Hat", "Mat", "Bread basket")
+BASKETRY_ITEMS = _options("basketry", "item")
 _DOUM: RGB = (208, 176, 116)
 _STRAW_TEX = _Texture(0.003, 30, (1.0, 1.0))
 
