@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from catalogue.buyer_currency import buyer_currency_get
+from catalogue.buyer_currency import buyer_currency_get, buyer_units_get
 from catalogue.money import SUPPORTED_CURRENCIES
 from catalogue.selectors import navigation_categories
 
@@ -12,4 +12,5 @@ def site_chrome(request):
         "nav_categories": navigation_categories(),
         "buyer_currency": buyer_currency_get(request),
         "currency_choices": SUPPORTED_CURRENCIES,
+        "buyer_units": buyer_units_get(request),
     }

@@ -14,7 +14,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalogue.views import currency_set
+from catalogue.views import currency_set, units_set
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -28,6 +28,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("currency/", currency_set, name="currency-set"),
+    path("units/", units_set, name="units-set"),
 ]
 
 if settings.DEBUG:

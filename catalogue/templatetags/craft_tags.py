@@ -5,16 +5,21 @@ from django.utils.translation import gettext as _
 from catalogue.crafts import CRAFTS_BY_CODE
 from catalogue.money import BASE_CURRENCY, money_convert, money_format
 from catalogue.selectors import exchange_rates_current
+from catalogue.units import METRIC, length_text, weight_text
 
 register = template.Library()
 
 UNIT_LABELS = {"m2": "m²"}
 
 
-def _attribute_text(attribute_value, spec) -> str:
+def _attribute_text(attribute_value, spec, units: str) -> str:
     value = attribute_value.value
     if attribute_value.attribute.type == "boolean":
         return _("Yes") if value else _("No")
+    if spec is not None and spec.unit in ("cm", "mm") and value is not None:
+        return length_text(value, spec.unit, units)
+    if spec is not None and spec.unit == "kg" and value is not None:
+        return weight_text(value, units)
     text = attribute_value.value_as_text
     if spec is not None and spec.unit:
         if isinstance(value, float) and value.is_integer():
@@ -23,12 +28,14 @@ def _attribute_text(attribute_value, spec) -> str:
     return text
 
 
-@register.simple_tag
-def product_specs(product) -> list[tuple[str, str]]:
+@register.simple_tag(takes_context=True)
+def product_specs(context, product) -> list[tuple[str, str]]:
     """(name, text) rows of the product's attributes, in the order its craft lists them.
 
-    Sizes carry their unit and flags read Yes/No. Uses the prefetched attribute values.
+    Lengths and weights follow the buyer's measurement system; flags read Yes/No. Uses the
+    prefetched attribute values.
     """
+    units = context.get("buyer_units") or METRIC
     product_class = product.get_product_class()
     craft = CRAFTS_BY_CODE.get(product_class.slug if product_class else "")
     specs = {spec.code: spec for spec in craft.attributes} if craft else {}
@@ -37,8 +44,15 @@ def product_specs(product) -> list[tuple[str, str]]:
         product.get_attribute_values(), key=lambda value: order.get(value.attribute.code, len(order))
     )
     return [
-        (value.attribute.name, _attribute_text(value, specs.get(value.attribute.code))) for value in values
+        (value.attribute.name, _attribute_text(value, specs.get(value.attribute.code), units))
+        for value in values
     ]
+
+
+@register.simple_tag(takes_context=True)
+def buyer_weight(context, kilograms) -> str:
+    """A weight stored in kilograms, in the buyer's measurement system."""
+    return weight_text(kilograms, context.get("buyer_units") or METRIC) if kilograms is not None else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -73,3 +73,19 @@ def test_a_bad_line_imports_nothing_and_says_which_line(tmp_path):
 def test_rates_are_refused_for_currencies_souk_does_not_show():
     with pytest.raises(RateImportError, match="XBT"):
         exchange_rates_import(rows=[("XBT", "0.00001", "2026-11-20")])
+
+
+def test_sizes_follow_the_buyers_choice_of_units(client):
+    from catalogue.services import product_classes_sync
+
+    classes = product_classes_sync()
+    product = ProductFactory(product_class=classes["rug"], weight_kg=Decimal("10"))
+    product.attr.width_cm = 200
+    product.attr.save()
+
+    metric = client.get(product.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr-FR").content.decode()
+    client.post("/units/", {"units": "imperial", "next": product.get_absolute_url()})
+    imperial = client.get(product.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr-FR").content.decode()
+
+    assert "200 cm" in metric and "10 kg" in metric
+    assert "6 ft 7 in" in imperial and "22 lb" in imperial
