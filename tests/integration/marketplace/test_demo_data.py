@@ -74,10 +74,12 @@ def test_demo_has_the_cooperatives_and_accounts_the_readme_promises(small_demo):
     for email in ["admin@souk.test", "editor@souk.test", "buyer@souk.test"]:
         assert authenticate(username=email, password=DEMO_PASSWORD) is not None
     for cooperative in Cooperative.objects.all():
-        staff = authenticate(username=f"{cooperative.slug}@souk.test", password=DEMO_PASSWORD)
-        assert staff is not None
+        staff = get_user_model().objects.get(email=f"{cooperative.slug}@souk.test")
         assert staff.has_perm("partner.dashboard_access")
         assert cooperative.partner.users.filter(pk=staff.pk).exists()
+        can_log_in = authenticate(username=staff.email, password=DEMO_PASSWORD) is not None
+        # A suspended cooperative's members are locked out until it is reinstated.
+        assert can_log_in == (cooperative.status != "suspended")
 
 
 def test_demo_products_carry_their_crafts_attributes_and_a_price_in_dirhams(small_demo):
