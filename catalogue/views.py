@@ -14,10 +14,8 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
-from .buyer_currency import buyer_currency_remember, buyer_units_remember
-from .money import SUPPORTED_CURRENCIES
+from .buyer_preferences import CURRENCY, UNITS
 from .selectors import SORT_OPTIONS, product_browse, product_more_from_cooperative
-from .units import UNIT_SYSTEMS
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -102,28 +100,19 @@ class ProductDetailView(OscarProductDetailView):
         return Product.objects.browsable().filter(pk=canonical.pk).exists()
 
 
-def _back(request):
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    return redirect(next_url)
+def _preference_set_view(preference, field: str):
+    @require_POST
+    def view(request):
+        next_url = request.POST.get("next") or "/"
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+            next_url = "/"
+        response = redirect(next_url)
+        preference.remember(request, response, request.POST.get(field, ""))
+        return response
+
+    view.__doc__ = f"Remember the buyer's {field} and go back to the page they were on."
+    return view
 
 
-@require_POST
-def currency_set(request):
-    """Remember the buyer's currency and go back to the page they were on."""
-    response = _back(request)
-    currency = request.POST.get("currency", "")
-    if currency in SUPPORTED_CURRENCIES:
-        buyer_currency_remember(request, response, currency)
-    return response
-
-
-@require_POST
-def units_set(request):
-    """Remember whether the buyer reads sizes in centimetres or in feet and inches."""
-    response = _back(request)
-    units = request.POST.get("units", "")
-    if units in UNIT_SYSTEMS:
-        buyer_units_remember(request, response, units)
-    return response
+currency_set = _preference_set_view(CURRENCY, "currency")
+units_set = _preference_set_view(UNITS, "units")

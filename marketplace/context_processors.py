@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from catalogue.buyer_currency import buyer_currency_get, buyer_units_get
+from catalogue.buyer_preferences import CURRENCY, UNITS
 from catalogue.money import SUPPORTED_CURRENCIES
 from catalogue.selectors import navigation_categories
 
@@ -10,7 +10,7 @@ def site_chrome(request):
     return {
         "souk_theme": settings.SOUK_THEME,
         "nav_categories": navigation_categories(),
-        "buyer_currency": buyer_currency_get(request),
+        "buyer_currency": CURRENCY.get(request),
         "currency_choices": SUPPORTED_CURRENCIES,
-        "buyer_units": buyer_units_get(request),
+        "buyer_units": UNITS.get(request),
     }
