@@ -52,6 +52,19 @@ def test_a_cooperative_sees_only_its_own_lines_of_a_mixed_order(client, marketpl
     assert "Nejma zellige box" not in html
 
 
+def test_a_cooperative_sees_its_own_total_not_the_orders(client, marketplace):
+    _login(client, marketplace["tifawin"])
+    order = marketplace["order"]
+
+    html = client.get(f"/shop/dashboard/orders/{order.number}/").content.decode()
+
+    # The rug line is 1,500 MAD; the whole order (with 2 boxes of zellige) is 4,500 MAD.
+    assert "1,500.00" in html
+    assert "4,500.00" not in html
+    assert "Payment" not in html
+    assert "Discounts" not in html
+
+
 def test_a_cooperative_cannot_open_another_cooperatives_line(client, marketplace):
     _login(client, marketplace["tifawin"])
     order, tiles_line = marketplace["order"], marketplace["tiles_line"]

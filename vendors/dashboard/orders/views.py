@@ -5,6 +5,8 @@ every line of it. In a marketplace a basket mixes cooperatives, so here a cooper
 and acts on its own lines only, and order-wide actions stay with platform staff.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from oscar.apps.dashboard.orders.views import (
@@ -27,6 +29,19 @@ class OrderDetailView(OscarOrderDetailView):
 
     def get_order_lines(self):
         return order_lines_for_user(order=self.object, user=self.request.user)
+
+    def get_template_names(self):
+        if self.request.user.is_staff:
+            return super().get_template_names()
+        return ["oscar/dashboard/orders/vendor_order_detail.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.request.user.is_staff:
+            context["vendor_lines_total"] = sum(
+                (line.line_price_before_discounts_incl_tax for line in context["lines"]), Decimal("0")
+            )
+        return context
 
     def handle_order_action(self, request, order, action):
         if not request.user.is_staff and action not in self.vendor_order_actions:
