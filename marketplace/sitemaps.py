@@ -8,8 +8,13 @@ Cooperative = get_model("partner", "Cooperative")
 
 
 class ProductSitemap(Sitemap):
+    """Every browsable product in each language, with hreflang alternates between them."""
+
     changefreq = "weekly"
     limit = 5000
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Product.objects.browsable().order_by("pk").only("pk", "slug", "date_updated")
@@ -20,6 +25,9 @@ class ProductSitemap(Sitemap):
 
 class CategorySitemap(Sitemap):
     changefreq = "weekly"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return Category.objects.filter(is_public=True).order_by("path")

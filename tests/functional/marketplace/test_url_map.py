@@ -114,3 +114,12 @@ def test_sitemap_lists_home_categories_and_products(client, shop):
     assert "<loc>http://" in body
     assert shop["product"].get_absolute_url() in body
     assert shop["category"].get_absolute_url() in body
+
+
+def test_sitemap_lists_products_in_every_language_with_alternates(client, shop):
+    body = client.get("/sitemap.xml").content.decode()
+    path = shop["product"].get_absolute_url()
+
+    assert f"/fr{path}</loc>" in body
+    assert f"/ar{path}</loc>" in body
+    assert 'hreflang="x-default"' in body
