@@ -2,6 +2,7 @@ from django.contrib import admin
 from oscar.apps.catalogue.admin import *
 
 from .models import ExchangeRate
+from .selectors import exchange_rates_forget
 
 
 @admin.register(ExchangeRate)
@@ -11,9 +12,5 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     date_hierarchy = "as_of"
 
     def save_model(self, request, obj, form, change):
-        from django.core.cache import cache
-
-        from .selectors import EXCHANGE_RATES_CACHE_KEY
-
         super().save_model(request, obj, form, change)
-        cache.delete(EXCHANGE_RATES_CACHE_KEY)
+        exchange_rates_forget()

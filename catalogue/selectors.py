@@ -90,3 +90,8 @@ def exchange_rates_current() -> dict[str, object]:
             rates.setdefault(rate.currency, rate)
         cache.set(EXCHANGE_RATES_CACHE_KEY, rates, 600)
     return rates
+
+
+def exchange_rates_forget() -> None:
+    """Drop the cached rates, so the next page shows the ones just recorded."""
+    cache.delete(EXCHANGE_RATES_CACHE_KEY)

@@ -1,10 +1,14 @@
 """Write-side rules of the catalogue."""
 
-from django.core.cache import cache
+from datetime import date as date_type
+from decimal import Decimal, InvalidOperation
+
 from django.db import transaction
 from oscar.core.loading import get_model
 
 from .crafts import CRAFTS, OPTION, CraftSpec
+from .money import SUPPORTED_CURRENCIES
+from .selectors import exchange_rates_forget
 
 ProductClass = get_model("catalogue", "ProductClass")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
@@ -74,12 +78,6 @@ def exchange_rates_import(*, rows, source: str = "") -> int:
 
     A rate already recorded for a currency and day is replaced. Returns how many were recorded.
     """
-    from datetime import date as date_type
-    from decimal import Decimal, InvalidOperation
-
-    from .money import SUPPORTED_CURRENCIES
-    from .selectors import EXCHANGE_RATES_CACHE_KEY
-
     count = 0
     for line, (currency, rate, as_of) in enumerate(rows, start=1):
         currency = str(currency).strip().upper()
@@ -100,5 +98,5 @@ def exchange_rates_import(*, rows, source: str = "") -> int:
             currency=currency, as_of=as_of, defaults={"rate": rate, "source": source}
         )
         count += 1
-    transaction.on_commit(lambda: cache.delete(EXCHANGE_RATES_CACHE_KEY))
+    transaction.on_commit(exchange_rates_forget)
     return count

@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from catalogue.buyer_preferences import CURRENCY, UNITS
 from catalogue.money import SUPPORTED_CURRENCIES
-from catalogue.selectors import navigation_categories
+from catalogue.selectors import exchange_rates_current, navigation_categories
 
 
 def site_chrome(request):
@@ -13,4 +14,6 @@ def site_chrome(request):
         "buyer_currency": CURRENCY.get(request),
         "currency_choices": SUPPORTED_CURRENCIES,
         "buyer_units": UNITS.get(request),
+        # Read from the cache once per page, however many prices the page shows.
+        "exchange_rates": SimpleLazyObject(exchange_rates_current),
     }

@@ -7,7 +7,7 @@ from catalogue.selectors import product_card_queryset
 Cooperative = get_model("partner", "Cooperative")
 
 
-def home_featured_products(*, page, request=None) -> list:
+def home_featured_products(*, page) -> list:
     """The products editors picked for the home page, in their order, public ones only."""
     ids = list(page.featured_products.order_by("sort_order").values_list("product_id", flat=True))
     by_id = {p.pk: p for p in product_card_queryset().filter(pk__in=ids)}

@@ -41,6 +41,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
-
-handler404 = "marketplace.views.page_not_found"
-handler500 = "marketplace.views.server_error"

@@ -38,15 +38,3 @@ def robots_txt(request):
                 lines.append(f"Disallow: /{code}{prefix}")
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    from django.views.defaults import page_not_found as default_page_not_found
-
-    return default_page_not_found(request, exception, template_name="404.html")
-
-
-def server_error(request):
-    from django.views.defaults import server_error as default_server_error
-
-    return default_server_error(request, template_name="500.html")

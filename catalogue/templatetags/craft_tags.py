@@ -64,7 +64,8 @@ def buyer_price(context, amount, currency="MAD"):
     if amount is None:
         return ""
     target = context.get("buyer_currency") or BASE_CURRENCY
-    rate = exchange_rates_current().get(target)
+    rates = context.get("exchange_rates") or exchange_rates_current()
+    rate = rates.get(target)
     locale = to_locale(get_language() or "en")
     if currency != BASE_CURRENCY or target == BASE_CURRENCY or rate is None:
         return money_format(amount, currency, locale=locale)

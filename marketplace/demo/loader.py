@@ -22,7 +22,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.crafts import CRAFTS_BY_CODE, OPTION
-from catalogue.services import product_classes_sync
+from catalogue.services import exchange_rates_import, product_classes_sync
 from vendors.services import certificate_review, cooperative_refresh_label, cooperative_set_status
 
 from . import content, images
@@ -432,8 +432,6 @@ DEMO_RATES = {
 
 
 def _exchange_rates_load() -> None:
-    from catalogue.services import exchange_rates_import
-
     if ExchangeRate.objects.exists():
         return
     today = timezone.localdate()

@@ -42,10 +42,12 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the selectors look models up with get_model, which needs the app
+        # registry that is still loading when this models module is imported.
         from marketplace.selectors import home_featured_cooperatives, home_featured_products
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = home_featured_products(page=self, request=request)
+        context["featured_products"] = home_featured_products(page=self)
         context["featured_cooperatives"] = home_featured_cooperatives(page=self)
         return context
 
