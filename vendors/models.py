@@ -211,4 +211,167 @@ class Certificate(models.Model):
         return self.is_valid_on(timezone.localdate())
 
 
+SPOKEN_LANGUAGES = [
+    ("ar", _("Arabic (Darija)")),
+    ("zgh", _("Tamazight")),
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+]
+
+
+def spoken_language_names(codes: str) -> str:
+    """'zgh,ar' → 'Tamazight, Arabic (Darija)' in the active language; unknown codes as they are."""
+    names = dict(SPOKEN_LANGUAGES)
+    return ", ".join(str(names.get(code, code)) for code in codes.split(",") if code)
+
+
+def application_document_upload_to(instance, filename: str) -> str:
+    return f"applications/{instance.application_id}/{filename}"
+
+
+class CooperativeApplication(models.Model):
+    """A cooperative's request to sell on Souk, kept apart from `Cooperative` until approved.
+
+    Applications live in their own table rather than as unapproved Cooperatives so that no
+    Partner, slug or public page exists for a cooperative nobody has checked; approval
+    (`vendors.services.application_approve`) creates the Partner, the Cooperative, its
+    certificates and its staff account, and links them here.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for review")
+        INFORMATION_REQUESTED = "information_requested", _("More information requested")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("display name"), max_length=120)
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    registration_number = models.CharField(_("cooperative registration number"), max_length=40)
+    rna_number = models.CharField(_("national artisan register (RNA) number"), max_length=40, blank=True)
+    ice = models.CharField(
+        _("ICE"),
+        max_length=15,
+        blank=True,
+        validators=[RegexValidator(r"^\d{15}$", _("The ICE has exactly 15 digits."))],
+    )
+    region = models.CharField(_("region"), max_length=40, choices=Region.choices)
+    city = models.CharField(_("city"), max_length=80)
+    crafts = models.ManyToManyField(
+        "catalogue.ProductClass", blank=True, related_name="+", verbose_name=_("crafts")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=[MinValueValidator(1900)]
+    )
+    members_count = models.PositiveIntegerField(_("members"))
+    women_members_count = models.PositiveIntegerField(_("women members"))
+    is_women_led = models.BooleanField(_("women-led"), default=False)
+    languages = models.CharField(_("languages spoken"), max_length=60, blank=True)
+    story = models.TextField(_("story"), blank=True)
+
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_role = models.CharField(_("role in the cooperative"), max_length=80, blank=True)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = PhoneNumberField(_("contact phone"))
+    language = models.CharField(
+        _("language of the application"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.SUBMITTED)
+    # Bumped on every decision and resubmission, so an amend link works for one round only.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    cooperative = models.OneToOneField(
+        Cooperative,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(women_members_count__lte=models.F("members_count")),
+                name="application_women_members_within_members",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        """Staff can still decide on it (it is neither approved nor rejected)."""
+        return self.status in (self.Status.SUBMITTED, self.Status.INFORMATION_REQUESTED)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    @property
+    def language_names(self) -> str:
+        return spoken_language_names(self.languages)
+
+
+class ApplicationDocument(models.Model):
+    """A certificate sent with an application; becomes a `Certificate` on approval."""
+
+    application = models.ForeignKey(
+        CooperativeApplication, on_delete=models.CASCADE, related_name="documents"
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Certificate.Type.choices)
+    number = models.CharField(_("certificate number"), max_length=60)
+    issuing_body = models.CharField(_("issuing body"), max_length=160)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    document = models.FileField(
+        _("scanned document"),
+        upload_to=application_document_upload_to,
+        storage=private_storage,
+        validators=[validate_certificate_document],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_type_display()} {self.number}"
+
+    @property
+    def filename(self) -> str:
+        return self.document.name.rsplit("/", 1)[-1]
+
+
+class ApplicationDecision(models.Model):
+    """One entry of an application's history: who did what, when and why; never edited."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        RESUBMITTED = "resubmitted", _("Amended and resubmitted")
+        INFORMATION_REQUESTED = "information_requested", _("Asked for more information")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    application = models.ForeignKey(
+        CooperativeApplication, on_delete=models.CASCADE, related_name="decisions"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.action}"
+
+
 from oscar.apps.partner.models import *  # noqa: E402

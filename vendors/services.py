@@ -3,11 +3,27 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
 
-from .models import Certificate, Cooperative, CooperativeStatusChange
+from .models import (
+    ApplicationDecision,
+    ApplicationDocument,
+    Certificate,
+    Cooperative,
+    CooperativeApplication,
+    CooperativeStatusChange,
+    Partner,
+)
 
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     Cooperative.Status.APPLIED: {Cooperative.Status.IN_REVIEW, Cooperative.Status.REJECTED},
@@ -139,4 +155,327 @@ def _label_expiry_notice_send(*, certificate: Certificate, today: date) -> None:
         ),
         from_email=None,
         recipient_list=recipients,
+    )
+
+
+# --- Applications to sell on Souk ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentUpload:
+    """A certificate as the applicant describes it, with its scanned file."""
+
+    type: str
+    number: str
+    issuing_body: str
+    issued_on: date
+    expires_on: date | None
+    file: File
+
+
+class InvalidApplicationDecision(ValueError):
+    pass
+
+
+APPLICATION_FIELDS = (
+    "name",
+    "legal_name",
+    "registration_number",
+    "rna_number",
+    "ice",
+    "region",
+    "city",
+    "founded_year",
+    "members_count",
+    "women_members_count",
+    "is_women_led",
+    "languages",
+    "story",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+)
+
+
+def _application_fill(*, application: CooperativeApplication, details: dict) -> None:
+    for field in APPLICATION_FIELDS:
+        if field in details:
+            setattr(application, field, details[field])
+
+
+def _application_documents_add(
+    *, application: CooperativeApplication, documents: list[DocumentUpload]
+) -> None:
+    for upload in documents:
+        document = ApplicationDocument(
+            application=application,
+            type=upload.type,
+            number=upload.number,
+            issuing_body=upload.issuing_body,
+            issued_on=upload.issued_on,
+            expires_on=upload.expires_on,
+        )
+        document.document.save(upload.file.name.rsplit("/", 1)[-1], upload.file, save=False)
+        document.save()
+
+
+@transaction.atomic
+def application_submit(
+    *, details: dict, crafts, documents: list[DocumentUpload], language: str, site_url: str
+) -> CooperativeApplication:
+    """Record a new application with its documents and confirm receipt to the applicant.
+
+    `details` holds the fields named in APPLICATION_FIELDS; `language` is the one the applicant
+    used, and every later email is written in it.
+    """
+    if not documents:
+        raise InvalidApplicationDecision("An application needs at least one certificate.")
+    application = CooperativeApplication(language=language)
+    _application_fill(application=application, details=details)
+    application.full_clean(exclude=["crafts"])
+    application.save()
+    application.crafts.set(crafts)
+    _application_documents_add(application=application, documents=documents)
+    ApplicationDecision.objects.create(application=application, action=ApplicationDecision.Action.SUBMITTED)
+    transaction.on_commit(
+        lambda: _applicant_email_send(application=application, template="received", site_url=site_url)
+    )
+    return application
+
+
+@transaction.atomic
+def application_resubmit(
+    *,
+    application: CooperativeApplication,
+    details: dict,
+    crafts,
+    documents: list[DocumentUpload],
+    note: str = "",
+    site_url: str,
+) -> CooperativeApplication:
+    """The applicant's answer to a request for information: amended details, new documents."""
+    application = CooperativeApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != CooperativeApplication.Status.INFORMATION_REQUESTED:
+        raise InvalidApplicationDecision("Only an application waiting for information can be amended.")
+    _application_fill(application=application, details=details)
+    application.status = CooperativeApplication.Status.SUBMITTED
+    application.revision += 1
+    application.full_clean(exclude=["crafts"])
+    application.save()
+    application.crafts.set(crafts)
+    _application_documents_add(application=application, documents=documents)
+    ApplicationDecision.objects.create(
+        application=application, action=ApplicationDecision.Action.RESUBMITTED, message=note
+    )
+    transaction.on_commit(
+        lambda: _applicant_email_send(application=application, template="resubmitted", site_url=site_url)
+    )
+    return application
+
+
+def _application_lock_open(application: CooperativeApplication) -> CooperativeApplication:
+    """The application, locked for this transaction; a decided one cannot be decided again."""
+    application = CooperativeApplication.objects.select_for_update().get(pk=application.pk)
+    if not application.is_open:
+        raise InvalidApplicationDecision(
+            f"The application is already {application.get_status_display().lower()}."
+        )
+    return application
+
+
+@transaction.atomic
+def application_request_information(
+    *, application: CooperativeApplication, reviewer, message: str, site_url: str
+) -> CooperativeApplication:
+    """Ask the applicant for more; they get a signed link to amend and resubmit."""
+    if not message.strip():
+        raise InvalidApplicationDecision("Say what information is missing.")
+    application = _application_lock_open(application)
+    application.status = CooperativeApplication.Status.INFORMATION_REQUESTED
+    application.revision += 1
+    application.save(update_fields=["status", "revision", "updated_at"])
+    ApplicationDecision.objects.create(
+        application=application,
+        action=ApplicationDecision.Action.INFORMATION_REQUESTED,
+        by=reviewer,
+        message=message.strip(),
+    )
+    from .selectors import application_amend_token
+
+    token = application_amend_token(application=application)
+    transaction.on_commit(
+        lambda: _applicant_email_send(
+            application=application,
+            template="information_requested",
+            site_url=site_url,
+            context={"message": message.strip(), "token": token},
+        )
+    )
+    return application
+
+
+@transaction.atomic
+def application_reject(
+    *, application: CooperativeApplication, reviewer, reason: str, site_url: str
+) -> CooperativeApplication:
+    """Turn an application down; the applicant is told why."""
+    if not reason.strip():
+        raise InvalidApplicationDecision("Rejecting an application needs a reason the applicant can act on.")
+    application = _application_lock_open(application)
+    application.status = CooperativeApplication.Status.REJECTED
+    application.revision += 1
+    application.save(update_fields=["status", "revision", "updated_at"])
+    ApplicationDecision.objects.create(
+        application=application,
+        action=ApplicationDecision.Action.REJECTED,
+        by=reviewer,
+        message=reason.strip(),
+    )
+    transaction.on_commit(
+        lambda: _applicant_email_send(
+            application=application,
+            template="rejected",
+            site_url=site_url,
+            context={"reason": reason.strip()},
+        )
+    )
+    return application
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:100] or "cooperative"
+    slug, suffix = base, 2
+    while Cooperative.objects.filter(slug=slug).exists() or Partner.objects.filter(code=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+@transaction.atomic
+def application_approve(*, application: CooperativeApplication, reviewer, site_url: str) -> Cooperative:
+    """Make the applicant a vendor.
+
+    Creates the Partner and the Cooperative (walked applied → in review → verified through
+    `cooperative_set_status`, so its history names the reviewer), turns the documents into
+    approved certificates, gives the contact person a staff account with
+    `partner.dashboard_access` linked to the Partner, and emails them a link to set a password.
+    """
+    application = _application_lock_open(application)
+    slug = _unique_slug(application.name)
+    partner = Partner.objects.create(name=application.name, code=slug)
+    cooperative = Cooperative(
+        partner=partner,
+        slug=slug,
+        status=Cooperative.Status.APPLIED,
+        phone=application.contact_phone,
+        email=application.contact_email,
+    )
+    for field in (
+        "name",
+        "legal_name",
+        "registration_number",
+        "rna_number",
+        "ice",
+        "region",
+        "city",
+        "founded_year",
+        "members_count",
+        "women_members_count",
+        "is_women_led",
+        "languages",
+    ):
+        setattr(cooperative, field, getattr(application, field))
+    # The story goes into the language it was written in; modeltranslation falls back to English.
+    setattr(cooperative, f"story_{application.language}", application.story)
+    cooperative.save()
+    cooperative.crafts.set(application.crafts.all())
+    CooperativeStatusChange.objects.create(
+        cooperative=cooperative,
+        to_status=Cooperative.Status.APPLIED,
+        changed_by=None,
+        reason="Application received.",
+    )
+    cooperative_set_status(
+        cooperative=cooperative,
+        status=Cooperative.Status.IN_REVIEW,
+        by=reviewer,
+        reason="Application under review.",
+    )
+    now = timezone.now()
+    for document in application.documents.all():
+        certificate = Certificate(
+            cooperative=cooperative,
+            type=document.type,
+            number=document.number,
+            issuing_body=document.issuing_body,
+            issued_on=document.issued_on,
+            expires_on=document.expires_on,
+            review_status=Certificate.Review.APPROVED,
+            reviewed_by=reviewer,
+            reviewed_at=now,
+        )
+        with document.document.open("rb") as scan:
+            certificate.document.save(document.filename, File(scan), save=False)
+        certificate.save()
+    cooperative_refresh_label(cooperative=cooperative)
+    cooperative_set_status(
+        cooperative=cooperative,
+        status=Cooperative.Status.VERIFIED,
+        by=reviewer,
+        reason="Application approved.",
+    )
+
+    user = _cooperative_staff_ensure(application=application, partner=partner)
+    application.status = CooperativeApplication.Status.APPROVED
+    application.cooperative = cooperative
+    application.revision += 1
+    application.save(update_fields=["status", "cooperative", "revision", "updated_at"])
+    ApplicationDecision.objects.create(
+        application=application, action=ApplicationDecision.Action.APPROVED, by=reviewer
+    )
+    invitation = {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    transaction.on_commit(
+        lambda: _applicant_email_send(
+            application=application,
+            template="approved",
+            site_url=site_url,
+            context={"invitation": invitation, "cooperative": cooperative, "user": user},
+        )
+    )
+    return cooperative
+
+
+def _cooperative_staff_ensure(*, application: CooperativeApplication, partner):
+    """The contact person's account, made if needed, allowed into the dashboard for `partner`."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=application.contact_email).first()
+    if user is None:
+        first_name, _, last_name = application.contact_name.partition(" ")
+        user = User(email=application.contact_email, first_name=first_name[:150], last_name=last_name[:150])
+        # Until they follow the invitation nobody can log in as them.
+        user.set_unusable_password()
+        user.save()
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
+    )
+    partner.users.add(user)
+    return user
+
+
+def _applicant_email_send(
+    *, application: CooperativeApplication, template: str, site_url: str, context: dict | None = None
+) -> None:
+    """Email the contact person in the language they applied in."""
+    context = {"application": application, "site_url": site_url.rstrip("/"), **(context or {})}
+    with translation.override(application.language):
+        subject = render_to_string(f"vendors/emails/application_{template}_subject.txt", context)
+        body = render_to_string(f"vendors/emails/application_{template}_body.txt", context)
+    send_mail(
+        subject=" ".join(subject.split()),
+        message=body,
+        from_email=None,
+        recipient_list=[application.contact_email],
     )

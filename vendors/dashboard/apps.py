@@ -19,9 +19,38 @@ class DashboardConfig(apps.DashboardConfig):
             DashboardPermission.staff,
             DashboardPermission.partner_dashboard_access,
         )
+        # The review queue and applicants' documents are for platform staff only.
+        for name in (
+            "cooperative-application-list",
+            "cooperative-application-detail",
+            "cooperative-application-document",
+        ):
+            self.permissions_map[name] = DashboardPermission.staff
 
     def get_urls(self):
-        from .views import HangTagSheetView
+        from .views import (
+            ApplicationDocumentView,
+            CooperativeApplicationDetailView,
+            CooperativeApplicationListView,
+            HangTagSheetView,
+        )
 
-        hang_tags = [path("hang-tags/", HangTagSheetView.as_view(), name="hang-tags")]
-        return self.post_process_urls(hang_tags) + super().get_urls()
+        urls = [
+            path("hang-tags/", HangTagSheetView.as_view(), name="hang-tags"),
+            path(
+                "cooperatives/applications/",
+                CooperativeApplicationListView.as_view(),
+                name="cooperative-application-list",
+            ),
+            path(
+                "cooperatives/applications/<int:pk>/",
+                CooperativeApplicationDetailView.as_view(),
+                name="cooperative-application-detail",
+            ),
+            path(
+                "cooperatives/applications/<int:pk>/documents/<int:document_pk>/",
+                ApplicationDocumentView.as_view(),
+                name="cooperative-application-document",
+            ),
+        ]
+        return self.post_process_urls(urls) + super().get_urls()
