@@ -1,13 +1,14 @@
 """Read-side queries of the catalogue."""
 
 from django.core.cache import cache
-from django.db.models import Min, Prefetch, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
+ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 ExchangeRate = get_model("catalogue", "ExchangeRate")
 
@@ -95,3 +96,49 @@ def exchange_rates_current() -> dict[str, object]:
 def exchange_rates_forget() -> None:
     """Drop the cached rates, so the next page shows the ones just recorded."""
     cache.delete(EXCHANGE_RATES_CACHE_KEY)
+
+
+def product_editable_by(*, user) -> QuerySet:
+    """The products a dashboard user may edit: all for platform staff, otherwise those whose
+    stock records belong to one of the user's cooperatives. Samples are edited with their tile."""
+    products = Product.objects.filter(parent=None, sample_of=None)
+    if user.is_staff:
+        return products
+    return products.filter(stockrecords__partner__users=user).distinct()
+
+
+def product_dashboard_list(*, user, title: str = "", upc: str = "") -> QuerySet:
+    """Rows of the product editor's list, newest first, with what each row shows."""
+    products = product_editable_by(user=user)
+    if title:
+        products = products.filter(title__icontains=title)
+    if upc:
+        products = products.filter(upc__icontains=upc)
+    return (
+        products.select_related("product_class")
+        .prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__cooperative")),
+        )
+        .order_by("-date_updated", "-pk")
+    )
+
+
+def product_related(*, product, limit: int = 4) -> list:
+    """Browsable pieces of the same craft from other cooperatives, those sharing a category
+    with `product` first, then the newest; one query plus the card prefetches."""
+    partner_ids = [record.partner_id for record in product.stockrecords.all()]
+    shares_category = Exists(
+        ProductCategory.objects.filter(
+            product=OuterRef("pk"),
+            category__in=ProductCategory.objects.filter(product=product).values("category"),
+        )
+    )
+    return list(
+        product_card_queryset()
+        .filter(product_class_id=product.product_class_id)
+        .exclude(pk=product.pk)
+        .exclude(stockrecords__partner_id__in=partner_ids)
+        .annotate(shares_category=shares_category)
+        .order_by("-shares_category", "-date_created", "-pk")[:limit]
+    )

@@ -1,10 +1,14 @@
 from django import template
+from django.core.files.storage import default_storage
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from catalogue.crafts import CRAFTS_BY_CODE
 from catalogue.money import BASE_CURRENCY, money_convert, money_format
 from catalogue.selectors import exchange_rates_current
+from catalogue.services import product_image_renditions_ensure
 from catalogue.units import METRIC, length_text, weight_text
 
 register = template.Library()
@@ -70,3 +74,62 @@ def buyer_price(context, amount, currency="MAD"):
     if currency != BASE_CURRENCY or target == BASE_CURRENCY or rate is None:
         return money_format(amount, currency, locale=locale)
     return money_format(money_convert(amount=amount, rate=rate.rate, currency=target), target, locale=locale)
+
+
+# The rendition used as `src` for browsers without srcset support (and by crawlers).
+FALLBACK_WIDTH = 768
+
+
+@register.simple_tag
+def product_image(image, sizes="100vw", alt=None, loading="lazy", css_class="", priority=False):
+    """A responsive <img> of a product photo: WebP renditions in `srcset`, the `sizes` the
+    layout gives, intrinsic width/height (no layout shift), lazy loading unless `priority`.
+
+    Renditions are written the first time an image is shown and remembered on its row, so
+    with images prefetched this costs no query. Without renditions (an unreadable original)
+    it falls back to the original file.
+    """
+    if image is None or not hasattr(image, "renditions") or not image.original:
+        return ""
+    renditions = product_image_renditions_ensure(image=image)
+    files = renditions.get("files") or {}
+    alt_text = image.caption if alt is None else alt
+    loading_attr = "eager" if priority else loading
+    if not files:
+        return format_html(
+            '<img src="{}" alt="{}" class="{}" loading="{}" decoding="async">',
+            image.original.url,
+            alt_text,
+            css_class,
+            loading_attr,
+        )
+    widths = sorted(int(width) for width in files)
+    srcset = ", ".join(f"{default_storage.url(files[str(width)][0])} {width}w" for width in widths)
+    fallback = max([width for width in widths if width <= FALLBACK_WIDTH] or widths[:1])
+    largest = widths[-1]
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" class="{}" loading="{}" '
+        'decoding="async"{}>',
+        default_storage.url(files[str(fallback)][0]),
+        srcset,
+        sizes,
+        largest,
+        files[str(largest)][1],
+        alt_text,
+        css_class,
+        loading_attr,
+        mark_safe(' fetchpriority="high"') if priority else "",
+    )
+
+
+@register.simple_tag
+def product_image_url(image, width=1600) -> str:
+    """The URL of the rendition closest to `width` (for zoom links), or of the original."""
+    if image is None or not hasattr(image, "renditions") or not image.original:
+        return ""
+    files = product_image_renditions_ensure(image=image).get("files") or {}
+    if not files:
+        return image.original.url
+    widths = sorted(int(w) for w in files)
+    best = min(widths, key=lambda w: (abs(w - int(width)), -w))
+    return default_storage.url(files[str(best)][0])

@@ -80,5 +80,52 @@ def test_product_page_stays_within_its_query_budget(client, tiny_jpeg, django_as
         ProductFactory(stockrecord__cooperative=cooperative)
     client.get(product.get_absolute_url())
 
-    with django_assert_max_num_queries(15):
+    # Gallery, related pieces, shipping estimate and JSON-LD included.
+    with django_assert_max_num_queries(22):
         assert client.get(product.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("images_per_product", [1, 3])
+def test_listing_with_responsive_images_costs_the_same_at_20_and_40_items(
+    client, settings, tiny_jpeg, images_per_product
+):
+    category = category_create(name="Zellige", slug="zellige")
+    cooperative = CooperativeFactory()
+    for index in range(40):
+        product = ProductFactory(stockrecord__cooperative=cooperative)
+        product.categories.add(category)
+        for position in range(images_per_product):
+            ProductImage.objects.create(
+                product=product,
+                original=tiny_jpeg(f"z{index}-{position}.jpg"),
+                caption="Tiles",
+                display_order=position,
+            )
+
+    settings.OSCAR_PRODUCTS_PER_PAGE = 20
+    at_20 = _queries_for(client, "/shop/catalogue/")
+    settings.OSCAR_PRODUCTS_PER_PAGE = 40
+    at_40 = _queries_for(client, "/shop/catalogue/")
+
+    assert at_20 == at_40
+    assert 'srcset="' in client.get("/shop/catalogue/").content.decode()
+
+
+def test_product_page_with_many_photos_and_related_pieces_keeps_a_fixed_budget(client, tiny_jpeg):
+    category = category_create(name="Rugs", slug="rugs")
+    product = ProductFactory()
+    product.categories.add(category)
+    for position in range(8):
+        ProductImage.objects.create(
+            product=product,
+            original=tiny_jpeg(f"r{position}.jpg"),
+            caption=f"View {position}",
+            display_order=position,
+        )
+    for _index in range(6):
+        ProductFactory().categories.add(category)
+    few = _queries_for(client, product.get_absolute_url())
+    for _index in range(10):
+        ProductFactory().categories.add(category)
+
+    assert _queries_for(client, product.get_absolute_url()) == few
