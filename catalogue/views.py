@@ -14,8 +14,11 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
+from search.listing import listing_context, search_from_request
+
 from .buyer_preferences import CURRENCY, UNITS
-from .selectors import SORT_OPTIONS, product_browse, product_more_from_cooperative
+from .selectors import SORT_OPTIONS, product_more_from_cooperative, product_related
+from .zellige import DEFAULT_WASTE_PERCENT, ZelligeAreaError, zellige_boxes
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -35,11 +38,18 @@ class CatalogueView(ListView):
         sort = self.request.GET.get("sort", "")
         return sort if sort in SORT_OPTIONS else "newest"
 
+    category = None
+
     def get_queryset(self):
-        return product_browse(sort=self.get_sort())
+        # The search engine (search.selectors.product_search), the database when it is down.
+        self.search = search_from_request(
+            self.request, sort=self.get_sort(), per_page=self.get_paginate_by(None), category=self.category
+        )
+        return self.search
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.update(listing_context(self.request, self.search, page=context["page_obj"].number))
         context["summary"] = _("All crafts")
         context["sort"] = self.get_sort()
         context["sort_options"] = SORT_OPTIONS
@@ -59,9 +69,6 @@ class ProductCategoryView(CatalogueView):
         if unquote(expected_path) != unquote(request.path):
             return HttpResponsePermanentRedirect(expected_path)
         return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return product_browse(sort=self.get_sort(), category=self.category)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,6 +98,41 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["more_from_cooperative"] = product_more_from_cooperative(product=self.object)
+        context["related_products"] = product_related(product=self.object)
+        if self.object.get_product_class().slug == "zellige":
+            context.update(self.zellige_context())
+        return context
+
+    def zellige_context(self) -> dict:
+        """The area calculator, computed here so it works without JavaScript."""
+        product = self.object
+        coverage = getattr(product.attr, "coverage_per_box_m2", None)
+        record = next(iter(product.stockrecords.all()), None)
+        try:
+            sample = product.sample
+        except Product.DoesNotExist:
+            sample = None
+        context = {
+            "zellige": {
+                "coverage": coverage,
+                "box_price": record.price if record else None,
+                "area": self.request.GET.get("area", ""),
+                "waste": self.request.GET.get("waste", "") or DEFAULT_WASTE_PERCENT,
+                "quote": None,
+                "error": "",
+            },
+            "zellige_sample": sample if sample is not None and sample.is_public else None,
+        }
+        if coverage and context["zellige"]["area"]:
+            try:
+                context["zellige"]["quote"] = zellige_boxes(
+                    area_m2=context["zellige"]["area"],
+                    coverage_per_box_m2=coverage,
+                    waste_percent=context["zellige"]["waste"],
+                    box_price=record.price if record else None,
+                )
+            except ZelligeAreaError as error:
+                context["zellige"]["error"] = str(error)
         return context
 
     def is_viewable(self, product, request):

@@ -42,6 +42,41 @@ def query_terms(query: str) -> list[set[str]]:
     for word in text.split():
         if word in STOPWORDS or len(word) < 2:
             continue
-        group = next((g for g in synonym_groups() if word in g), None)
-        terms.append(set(group) if group else {word})
+        group = next((g for g in synonym_groups() if word in g), None) or _near_group(word)
+        terms.append({word, *group} if group else {word})
     return terms
+
+
+def _edits(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count as one edit), for short words."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@cache
+def _near_group(word: str) -> frozenset[str]:
+    """The vocabulary group of a misspelt craft word ("slipers" -> slippers), or an empty set.
+
+    One edit allowed from 5 letters, two from 8: the same tolerance on every search backend,
+    and a craft word wins over a fuzzy match on some other product's description.
+    """
+    if len(word) < 5:
+        return frozenset()
+    allowed = 1 if len(word) < 8 else 2
+    best, best_distance = frozenset(), allowed + 1
+    for group in synonym_groups():
+        for candidate in group:
+            if " " in candidate or abs(len(candidate) - len(word)) > allowed:
+                continue
+            distance = _edits(word, candidate)
+            if distance < best_distance:
+                best, best_distance = group, distance
+    return best

@@ -22,3 +22,8 @@ def test_multi_word_styles_stay_one_term():
 def test_words_that_narrow_nothing_are_dropped():
     assert query_terms("handmade moroccan") == []
     assert len(query_terms("moroccan rug")) == 1
+
+
+def test_a_misspelt_craft_word_joins_its_group():
+    assert {"slipper", "babouche", "slipers"} <= query_terms("slipers")[0]
+    assert query_terms("indigo") == [{"indigo"}]
