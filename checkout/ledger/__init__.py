@@ -1,0 +1,1 @@
+"""The marketplace split: vendor orders per cooperative, the payout ledger, refunds, payouts and invoices."""
