@@ -1,4 +1,31 @@
-from .pages import HomePage, HomePageFeaturedCooperative, HomePageFeaturedProduct
+from .chrome import Announcement, Menu, SiteChrome
+from .pages import (
+    ArtisanStoryPage,
+    ArtisanStoryPageRelatedProduct,
+    GuideIndexPage,
+    GuidePage,
+    HomePage,
+    HomePageFeaturedCollection,
+    HomePageFeaturedCooperative,
+    HomePageFeaturedProduct,
+    StandardPage,
+    StoryIndexPage,
+)
 from .users import User
 
-__all__ = ["HomePage", "HomePageFeaturedCooperative", "HomePageFeaturedProduct", "User"]
+__all__ = [
+    "Announcement",
+    "ArtisanStoryPage",
+    "ArtisanStoryPageRelatedProduct",
+    "GuideIndexPage",
+    "GuidePage",
+    "HomePage",
+    "HomePageFeaturedCollection",
+    "HomePageFeaturedCooperative",
+    "HomePageFeaturedProduct",
+    "Menu",
+    "SiteChrome",
+    "StandardPage",
+    "StoryIndexPage",
+    "User",
+]
