@@ -1,0 +1,42 @@
+"""Our site as production runs it, minus what a benchmark on one machine cannot have.
+
+PostgreSQL (souk_bench) with persistent connections, Redis cache and sessions, DEBUG off and
+gunicorn in front, as in marketplace.settings.production; media on the local disk (no S3 server
+here) and plain HTTP (no TLS terminator), which take nothing from the pages' own work.
+"""
+
+from marketplace.settings.base import *  # noqa: F403
+from marketplace.settings.base import BASE_DIR, INSTALLED_APPS, env
+
+DEBUG = False
+SECRET_KEY = "bench-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+DATABASES = {
+    "default": env.db("BENCH_DATABASE_URL", default="postgresql://postgres@127.0.0.1:5432/souk_bench")
+}
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}  # as production.py
+REDIS_URL = env("BENCH_REDIS_URL", default="redis://127.0.0.1:6379/7")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "bench",
+    },
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "bench-session",
+    },
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_CACHE_ALIAS = "sessions"
+MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
+STATIC_ROOT = BASE_DIR / "var" / "bench-static"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "WARNING"},
+}
