@@ -6,17 +6,18 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+STRIPE_PORT ?= 8420
 # Two workers: the suite is mostly waiting on the database and the browser.
 PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= marketplace.settings.local
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev migrate demo serve test lint format check pytest browser-deps bench-pages clean
+.PHONY: help run setup install install-dev migrate demo serve search-up stop bench-search test lint format check pytest browser-deps bench-pages bench clean bench-web
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
-run: setup serve ## Set everything up (venv, database, demo data) and serve http://127.0.0.1:8000
+run: setup search-up serve ## Set everything up (venv, database, demo data, search) and serve http://127.0.0.1:8000
 
 setup: install migrate demo ## Install, migrate and load the demo data, without serving
 
@@ -45,7 +46,16 @@ demo: install ## Load or refresh the demo data (idempotent)
 
 serve: ## Serve the site on $(HOST):$(PORT)
 	@echo "Souk is at http://$(HOST):$(PORT)/  (CMS: /cms/, dashboard: /shop/dashboard/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# localstripe (fake Stripe on $(STRIPE_PORT)) runs alongside, so test card 4242 4242 4242 4242 pays.
+	@$(PY) -m checkout.local_stripe --port $(STRIPE_PORT) --webhook http://$(HOST):$(PORT)/shop/checkout/stripe/webhook/ & \
+		trap "kill $$! 2>/dev/null" EXIT; STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py runserver $(HOST):$(PORT)
+
+search-up: install ## Start the local search server (osmem, var/osmem.json) and index the demo data
+	@$(PY) -m search.local_server start && $(PY) manage.py search_index --rebuild \
+		|| echo "Search server not available: the site searches the database instead."
+
+stop: ## Stop the local search server started by make run
+	@$(PY) -m search.local_server stop
 
 test: install-dev lint check pytest ## Lint, check, and run the whole test suite
 
@@ -69,6 +79,17 @@ browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
 
 bench-pages: setup ## Time the main pages in-process on the demo data (bench/results/pages.json)
 	DJANGO_DEBUG=false $(PY) bench/pages.py
+
+bench-web: install ## Lighthouse (mobile), axe-core and the Nu HTML Checker on the main pages (bench/results/web.json)
+	cd bench/web && npm ci --no-audit --no-fund
+	DJANGO_DEBUG=false $(PY) bench/web/bench.py
+
+bench: install ## Load-test ours vs stock Oscar vs hello-world: gunicorn + wrk on PostgreSQL (bench/results/wrk.json)
+	@command -v wrk >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk)
+	$(PY) bench/run.py
+
+bench-search: install ## Index 50,000 generated products and time faceted search and suggest (bench/results/search.json)
+	DJANGO_DEBUG=false $(PY) bench/search.py
 
 clean: ## Remove the local database, media and caches (keeps .venv)
 	rm -rf var/db.sqlite3 var/media var/test-media var/static .pytest_cache

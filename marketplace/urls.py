@@ -35,9 +35,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("shop/orders/", include("checkout.ledger.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("cooperatives/", include("vendors.urls")),
     path("verify/", include("vendors.verify_urls")),
+    path("sell/", include("vendors.sell_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

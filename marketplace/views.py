@@ -5,19 +5,28 @@ from django.views.decorators.http import require_GET
 
 from .health import health_report
 
+# Without these the site cannot serve a page; every other dependency degrades one feature
+# (search falls back to the database, payments wait, images degrade), so a load balancer
+# must keep the node in service and only alerting should fire.
+ESSENTIAL_SERVICES = {"database"}
+
 
 @never_cache
 @require_GET
 def healthz(request):
-    """JSON state of each dependency: 200 when none is down, 503 naming those that are."""
+    """JSON state of each dependency: 503 when an essential one is down, else 200.
+
+    `status` is "ok", "degraded" (a non-essential service is down, named in `failing`) or "down".
+    """
     report = health_report()
     failing = [name for name, check in report.items() if check.failing]
+    down = bool(ESSENTIAL_SERVICES.intersection(failing))
     body = {
-        "status": "down" if failing else "ok",
+        "status": "down" if down else "degraded" if failing else "ok",
         "failing": failing,
         "checks": {name: {"status": c.status, "detail": c.detail} for name, c in report.items()},
     }
-    return JsonResponse(body, status=503 if failing else 200)
+    return JsonResponse(body, status=503 if down else 200)
 
 
 @require_GET

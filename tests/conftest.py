@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+pytest_plugins = ["tests.search_server"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

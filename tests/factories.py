@@ -131,3 +131,151 @@ def category_create(*, name: str, slug: str, parent=None):
     if parent is None:
         return Category.add_root(name=name, slug=slug)
     return parent.add_child(name=name, slug=slug)
+
+
+def pdf_file(name: str = "certificate.pdf"):
+    """A small, harmless PDF as an upload (certificate scans are checked by content)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+class CooperativeApplicationFactory(factory.django.DjangoModelFactory):
+    """An application to sell, waiting for review, with one registration certificate."""
+
+    class Meta:
+        model = get_model("partner", "CooperativeApplication")
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Coopérative Amal {n}")
+    legal_name = factory.LazyAttribute(lambda o: f"Coopérative artisanale {o.name}")
+    registration_number = factory.Sequence(lambda n: f"ODCO-{n:05d}")
+    region = Region.SOUSS_MASSA
+    city = "Tiznit"
+    members_count = 18
+    women_members_count = 15
+    is_women_led = True
+    languages = "zgh,ar,fr"
+    story = "Eighteen silversmiths' families."
+    contact_name = "Fatima Aït Lahcen"
+    contact_email = factory.Sequence(lambda n: f"applicant{n}@example.test")
+    contact_phone = "+212612345678"
+    language = "fr"
+
+    @factory.post_generation
+    def document(self, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        from datetime import date
+
+        get_model("partner", "ApplicationDocument").objects.create(
+            application=self,
+            type="registration",
+            number=f"REG-{self.pk}",
+            issuing_body="ODCo",
+            issued_on=date(2019, 3, 1),
+            document=pdf_file(f"registration-{self.pk}.pdf"),
+        )
+
+
+def order_create(*, items, user=None, country: str = "US", number: str | None = None, guest_email: str = ""):
+    """A placed order of `items` [(product, quantity)] shipped to `country`, as checkout makes it.
+
+    Stock is allocated as at a real checkout; `checkout.ledger.services.order_split` turns it
+    into vendor orders once it is paid.
+    """
+    from oscar.apps.partner.strategy import Selector
+    from oscar.test.factories import create_order
+
+    Country = get_model("address", "Country")
+    ShippingAddress = get_model("order", "ShippingAddress")
+    Basket = get_model("basket", "Basket")
+    country_row, _ = Country.objects.get_or_create(
+        iso_3166_1_a2=country,
+        defaults={"name": country, "printable_name": country, "is_shipping_country": True},
+    )
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    address = ShippingAddress(
+        first_name="Ada",
+        last_name="Buyer",
+        line1="1 Test Street",
+        line4="Springfield",
+        postcode="12345",
+        country=country_row,
+    )
+    address.save()
+    return create_order(
+        number=number, basket=basket, user=user, shipping_address=address, guest_email=guest_email
+    )
+
+
+# --- CMS pages (Wagtail page trees can't be built by factory_boy either) -------------------
+def wagtail_image_create(*, title: str = "A workshop", colour: str = "#9c4a2b"):
+    """A small real image in Wagtail's library."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (320, 200), colour).save(buffer, format="JPEG")
+    return Image.objects.create(title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name="test.jpg"))
+
+
+def home_page(language: str = "en"):
+    """The home page of `language`'s tree (the migrations translate it into fr and ar)."""
+    from wagtail.models import Locale
+
+    from marketplace.models import HomePage
+
+    return HomePage.objects.get(depth=2, locale=Locale.objects.get(language_code=language))
+
+
+def page_publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def page_translate(page, language: str, **fields):
+    """A published translation of `page` into `language` with `fields` changed."""
+    from wagtail.models import Locale
+
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language)).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if "title" in fields:
+        translation.draft_title = fields["title"]
+    translation.save()
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def story_index_create(*, title: str = "Stories", slug: str = "stories"):
+    from marketplace.models import StoryIndexPage
+
+    return page_publish(home_page("en"), StoryIndexPage(title=title, slug=slug, intro="From the workshops."))
+
+
+def story_create(*, index, title: str, cooperative=None, craft=None, body=None, **fields):
+    from django.utils.text import slugify
+
+    from marketplace.models import ArtisanStoryPage
+
+    page = ArtisanStoryPage(
+        title=title,
+        slug=slugify(title),
+        intro=fields.pop("intro", f"The story of {title}."),
+        cooperative=cooperative,
+        craft=craft,
+        body=body or [],
+        **fields,
+    )
+    return page_publish(index, page)

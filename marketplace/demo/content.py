@@ -105,6 +105,25 @@ def _rug_style(name_en: str, name_fr: str, slug: str, en: str, fr: str) -> Categ
     return CategorySeed(name_en, name_fr, slug, craft="rug", description_en=en, description_fr=fr)
 
 
+# Arabic category names, by slug (the seeds above carry English and French).
+CATEGORY_NAMES_AR = {
+    "rugs": "زرابي",
+    "beni-ourain": "بني وراين",
+    "azilal": "أزيلال",
+    "boucherouite": "بوشرويط",
+    "kilim": "حنبل وكليم",
+    "boujad": "بوجعد",
+    "taznakht": "تازناخت",
+    "zellige": "زليج",
+    "ceramics": "خزف",
+    "leather": "جلد",
+    "jewellery": "حلي",
+    "lighting": "إنارة",
+    "textiles": "منسوجات",
+    "woodwork": "خشب",
+    "basketry": "سلال",
+}
+
 CATEGORY_TREE: tuple[CategorySeed, ...] = (
     CategorySeed(
         "Rugs",

@@ -25,7 +25,10 @@ from catalogue.crafts import CRAFTS_BY_CODE, OPTION
 from catalogue.services import exchange_rates_import, product_classes_sync
 from vendors.services import certificate_review, cooperative_refresh_label, cooperative_set_status
 
-from . import content, images
+from . import content, images, stories
+from .applications import applications_load
+from .catalogue import catalogue_demo_load
+from .orders import orders_load
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +80,7 @@ def demo_load(
         _accounts_load(report)
         progress("Cooperatives")
         cooperatives = _cooperatives_load(report, classes=classes, cache_dir=cache_dir)
+        applications_load(report, classes=classes)
         seeds = content.products()
         if product_limit is not None:
             seeds = seeds[:product_limit]
@@ -93,8 +97,13 @@ def demo_load(
         )
         progress("Exchange rates")
         _exchange_rates_load()
+        orders_load(progress=progress)
+        progress("Zellige samples")
+        catalogue_demo_load(progress=progress)
         progress("Home page")
         _home_page_load(products=products, cooperatives=cooperatives, cache_dir=cache_dir)
+        progress("Stories, guides, pages and menus")
+        stories.cms_load(cache_dir=cache_dir, image_size=image_size)
     return report
 
 
@@ -108,6 +117,7 @@ def _categories_load(report: DemoReport) -> dict[tuple[str, ...], object]:
         fields = {
             "name_en": seed.name_en,
             "name_fr": seed.name_fr,
+            "name_ar": content.CATEGORY_NAMES_AR.get(seed.slug, ""),
             "description_en": seed.description_en,
             "description_fr": seed.description_fr,
         }
@@ -155,11 +165,20 @@ def _accounts_load(report: DemoReport) -> None:
         report, email="editor@souk.test", role="CMS editor", first_name="Yasmine", last_name="Benali"
     )
     editor.groups.add(editors_group_ensure())
+    chief = _user_ensure(
+        report,
+        email="chief.editor@souk.test",
+        role="CMS chief editor",
+        first_name="Karim",
+        last_name="Idrissi",
+    )
+    chief.groups.add(stories.chief_editors_group_ensure())
     _user_ensure(report, email="buyer@souk.test", role="buyer", first_name="Emma", last_name="Walker")
 
 
 def editors_group_ensure() -> Group:
-    """The Editors group: Wagtail admin access and page editing, nothing of the shop dashboard."""
+    """The Editors group: Wagtail admin access, page drafting and images, nothing of the shop
+    dashboard. Editors submit pages to the "Editorial review" workflow; chief editors publish."""
     from wagtail.models import GroupPagePermission, Page
 
     group, _ = Group.objects.get_or_create(name="Editors")
@@ -176,7 +195,8 @@ def editors_group_ensure() -> Group:
     )
     root = Page.get_first_root_node()
     if root is not None:
-        for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
+        for codename in ("add_page", "change_page", "lock_page", "unlock_page"):
             GroupPagePermission.objects.get_or_create(
                 group=group,
                 page=root,

@@ -8,6 +8,7 @@ through django-environ; a `.env` file next to manage.py is read when present.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are a flat namespace by design)
 
@@ -36,14 +37,19 @@ DJANGO_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Failed-login counting and lockout (marketplace/security.py).
+    "axes",
+    # Who changed what, when: staff and cooperative actions (AUDITLOG_INCLUDE_TRACKING_MODELS).
+    "auditlog",
 ]
 
 OSCAR_APPS = [
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "checkout.apps.CheckoutConfig",
+    "checkout.ledger.apps.LedgerConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "checkout.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -52,15 +58,16 @@ OSCAR_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    # Forked: sign-up confirms the email and never reveals whether an account exists.
+    "marketplace.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "vendors.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "vendors.dashboard.orders.apps.OrdersDashboardConfig",
+    "vendors.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -76,9 +83,14 @@ OSCAR_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    "django_tasks",
 ]
 
 WAGTAIL_APPS = [
+    # wagtail-localize 1.14 declares Wagtail 7 and 8 support: translators get its side-by-side
+    # editor and page trees stay in sync; its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -106,6 +118,8 @@ INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS + OSCAR_APPS + WAGTAIL_APPS
 AUTH_USER_MODEL = "marketplace.User"
 # Oscar's email login and Django's, both refusing members of a suspended cooperative.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account before any password is checked.
+    "marketplace.security.LockoutBackend",
     "vendors.auth_backends.EmailBackend",
     "vendors.auth_backends.SuspensionAwareModelBackend",
 ]
@@ -122,17 +136,25 @@ LOGIN_REDIRECT_URL = "customer:summary"
 # --- Requests -----------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp): strict on the storefront, see marketplace/csp.py.
+    "marketplace.csp.SoukCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Caps on login, signup, password reset, applications, checkout and search: marketplace/ratelimits.py.
+    "marketplace.ratelimits.RateLimitMiddleware",
+    # Records the signed-in person as the actor of every audited change.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with account_locked.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -235,13 +257,40 @@ OSCAR_DEFAULT_CURRENCY = "MAD"
 OSCAR_CURRENCY_FORMAT = {"MAD": {"format": "#,##0.00\u00a0¤"}}
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# An order exists before its card is charged; only Stripe's verified webhook marks it paid.
+OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Cancelled"),
+    "Paid": ("Partially refunded", "Refunded", "Complete"),
+    "Partially refunded": ("Refunded", "Complete"),
+    "Refunded": (),
+    "Cancelled": (),
+    "Complete": (),
+}
 OSCAR_PRODUCTS_PER_PAGE = 24
+# Reviews come only from buyers who bought (catalogue/reviews/) and wait for staff approval.
+OSCAR_MODERATE_REVIEWS = True
+OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {"label": _("Hang-tags and QR codes"), "icon": "fas fa-qrcode", "url_name": "dashboard:hang-tags"},
+    {
+        "label": _("Sales and payouts"),
+        "icon": "fas fa-coins",
+        "children": [
+            {"label": _("Vendor orders"), "url_name": "dashboard:vendor-order-list"},
+            {"label": _("Balance and ledger"), "url_name": "dashboard:ledger"},
+            {"label": _("Payout batches"), "url_name": "dashboard:payout-batch-list"},
+        ],
+    },
+    {
+        "label": _("Cooperative applications"),
+        "icon": "fas fa-handshake",
+        "url_name": "dashboard:cooperative-application-list",
+    },
 ]
 
 HAYSTACK_CONNECTIONS = {
@@ -255,13 +304,58 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# One translated page tree per language; pages live at the same i18n_patterns URLs as the shop.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Security headers ---------------------------------------------------------------------
+# Active in every environment so local runs and tests exercise the policy production sends.
+# Scripts: our static files, the one inline block that carries the request's nonce, Stripe.js.
+# Back offices under SOUK_CSP_RELAXED_PATHS also allow inline scripts and styles (marketplace/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE, "https://js.stripe.com", "https://*.js.stripe.com"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https://*.stripe.com"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", "https://api.stripe.com"],
+        "frame-src": [
+            "https://js.stripe.com",
+            "https://*.js.stripe.com",
+            "https://hooks.stripe.com",
+            # Video blocks in artisan stories (Wagtail embeds).
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SOUK_CSP_RELAXED_PATHS = ["/cms/", "/django-admin/", "/shop/dashboard/"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # --- External services --------------------------------------------------------------------
 # Each is optional in the embedded default; /healthz reports the ones that are configured.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# Search (search/): a node class only for osmem in local/test settings; production sends the stock headers.
+ELASTICSEARCH_NODE_CLASS = env("ELASTICSEARCH_NODE_CLASS", default="")
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="souk")
+# After a failed call, search reads the database for this many seconds before trying the engine again.
+SEARCH_RETRY_AFTER = env.int("SEARCH_RETRY_AFTER", default=30)
+# Background tasks (django-tasks): immediate here; production names a worker backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Orders still waiting for their card after this long are cancelled and their stock released.
+SOUK_PENDING_ORDER_MINUTES = env.int("SOUK_PENDING_ORDER_MINUTES", default=60)
 # Seconds a health probe of an external service may take before it counts as down.
 HEALTHCHECK_TIMEOUT = env.float("HEALTHCHECK_TIMEOUT", default=2.0)
 
@@ -277,6 +371,47 @@ LOGGING = {
         # Oscar logs two lines per stock record saved; noise during imports and demo loads.
         "oscar.alerts": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # One INFO line per search request otherwise.
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 SOUK_DEFAULT_COMMISSION_RATE = env.float("SOUK_DEFAULT_COMMISSION_RATE", default=0.12)
+
+# --- Abuse protection ---------------------------------------------------------------------
+# Per-path rate limits (marketplace/ratelimits.py); {group: "N/period"} overrides a default.
+SOUK_RATE_LIMITS_ENABLED = env.bool("SOUK_RATE_LIMITS_ENABLED", default=True)
+SOUK_RATE_LIMITS = {}
+# Login lockout (django-axes): 5 failures for one account from one address pause it for 15 min.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "marketplace.security.login_identifier"
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Audit log (django-auditlog): every change to these models, with who made it, listed for
+# platform staff at /django-admin/auditlog/logentry/. Buyers' own data is not tracked.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "partner.partner",
+    "partner.cooperative",
+    "partner.cooperativestatuschange",
+    "partner.certificate",
+    "partner.stockrecord",
+    {"model": "catalogue.product", "exclude_fields": ["date_updated", "rating"]},
+    "catalogue.productclass",
+    "catalogue.exchangerate",
+    {"model": "order.order", "include_fields": ["status"]},
+    {
+        "model": "marketplace.user",
+        "include_fields": ["is_staff", "is_superuser", "is_active"],
+        "m2m_fields": {"groups", "user_permissions"},
+    },
+    {"model": "auth.group", "m2m_fields": {"permissions"}},
+)
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+AUDITLOG_STORE_JSON_CHANGES = True
+# With EMAIL_BACKEND = "marketplace.mail.QueuedEmailBackend", a task worker sends mail through this one.
+SOUK_QUEUED_EMAIL_BACKEND = env(
+    "SOUK_QUEUED_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+)

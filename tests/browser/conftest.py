@@ -27,6 +27,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _cms_baseline(transactional_db):
+    """Every browser test starts with the CMS tree the migrations create (see tests/cms_baseline.py)."""
+    from tests.cms_baseline import cms_baseline_ensure
+
+    cms_baseline_ensure()
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright

@@ -24,6 +24,7 @@
     gallery.querySelectorAll(".gallery__thumbs a").forEach(function (thumb) {
       thumb.addEventListener("click", function (event) {
         event.preventDefault();
+        mainImg.srcset = thumb.dataset.srcset || "";
         mainImg.src = thumb.dataset.large;
         mainImg.alt = thumb.dataset.alt;
         main.href = thumb.href;
