@@ -72,7 +72,8 @@ check: install-dev ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 pytest: install-dev ## Run pytest (PostgreSQL when DATABASE_URL is set, else SQLite)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@# The exported local settings would win over pyproject's: name the test settings here.
+	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 browser-deps: ## Install Debian's Chromium for the browser tests (needs root)
 	@command -v chromium >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
