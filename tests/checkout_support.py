@@ -42,7 +42,7 @@ def order_place(basket, *, country: str = "FR", number: str | None = None):
         line1="12 rue des Tanneurs",
         line4="Lyon",
         postcode="69001",
-        country=Country.objects.get(pk=country),
+        country=country_ensure(country),
     )
     return services.order_place(
         basket=basket,
@@ -104,3 +104,11 @@ def ledger_calls(monkeypatch):
     calls = []
     monkeypatch.setattr(services, "_ledger_split", lambda order: calls.append(order.number))
     return calls
+
+
+def country_ensure(code: str):
+    """The country a migration creates; recreated when a transactional test's flush removed it."""
+    country, _ = Country.objects.get_or_create(
+        iso_3166_1_a2=code, defaults={"printable_name": code, "name": code, "is_shipping_country": True}
+    )
+    return country
