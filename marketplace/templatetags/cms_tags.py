@@ -1,17 +1,16 @@
 """Menus and the announcement bar from the site settings, in the visitor's language."""
 
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 register = template.Library()
 
 
-def _chrome(request):
+def _chrome(site):
     from marketplace.models import SiteChrome
 
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
     return SiteChrome.for_site(site) if site else None
 
 
@@ -39,23 +38,52 @@ def menu_entries(menu) -> list[dict]:
     return entries
 
 
+# The menus and announcement appear on every page; resolving them costs about 30 queries
+# (each linked page in the visitor's language). They are cached per site and language and
+# forgotten whenever a menu, the settings, the announcement or any page changes.
+CHROME_VERSION_KEY = "souk:site-chrome:version"
+
+
+def site_chrome_forget(**kwargs) -> None:
+    """Drop every cached menu and announcement (a signal receiver, so it takes **kwargs)."""
+    try:
+        cache.incr(CHROME_VERSION_KEY)
+    except ValueError:
+        cache.set(CHROME_VERSION_KEY, 2, None)
+
+
+def _chrome_resolved(request) -> dict:
+    if request is not None and hasattr(request, "_souk_chrome"):
+        return request._souk_chrome
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
+    key = f"souk:site-chrome:{version}:{site.pk if site else 0}:{get_language()}"
+    resolved = cache.get(key)
+    if resolved is None:
+        chrome = _chrome(site)
+        resolved = {"header": [], "footer": [], "announcement": None}
+        if chrome is not None:
+            for which in ("header", "footer"):
+                menu = getattr(chrome, f"{which}_menu", None)
+                resolved[which] = menu_entries(menu) if menu is not None else []
+            if chrome.announcement is not None:
+                resolved["announcement"] = chrome.announcement.localized
+        cache.set(key, resolved, 60 * 60)
+    if request is not None:
+        request._souk_chrome = resolved
+    return resolved
+
+
 @register.simple_tag(takes_context=True)
 def site_menu(context, which: str) -> list[dict]:
     """The header or footer menu chosen in the site settings ([] when none is set)."""
-    request = context.get("request")
-    chrome = _chrome(request)
-    menu = getattr(chrome, f"{which}_menu", None) if chrome else None
-    if menu is None:
-        return []
-    return menu_entries(menu)
+    return _chrome_resolved(context.get("request"))[which]
 
 
 @register.simple_tag(takes_context=True)
 def site_announcement(context):
     """The announcement in the active language, if one is set and showing now."""
-    chrome = _chrome(context.get("request"))
-    announcement = chrome.announcement if chrome else None
-    if announcement is None:
-        return None
-    announcement = announcement.localized
-    return announcement if announcement.is_showing() else None
+    announcement = _chrome_resolved(context.get("request"))["announcement"]
+    return announcement if announcement is not None and announcement.is_showing() else None
