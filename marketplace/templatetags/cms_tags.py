@@ -44,8 +44,15 @@ def menu_entries(menu) -> list[dict]:
 CHROME_VERSION_KEY = "souk:site-chrome:version"
 
 
-def site_chrome_forget(**kwargs) -> None:
-    """Drop every cached menu and announcement (a signal receiver, so it takes **kwargs)."""
+def site_chrome_forget(instance=None, created=False, **kwargs) -> None:
+    """Drop every cached menu and announcement (a signal receiver, so it takes **kwargs).
+
+    An empty settings row, which `SiteChrome.for_site` creates on the first page of a site,
+    changes nothing on screen and does not count.
+    """
+    empty_fields = ("header_menu_id", "footer_menu_id", "announcement_id")
+    if created and instance is not None and not any(getattr(instance, f, None) for f in empty_fields):
+        return
     try:
         cache.incr(CHROME_VERSION_KEY)
     except ValueError:
