@@ -1,5 +1,6 @@
 """Write-side rules of cooperatives."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -284,35 +285,55 @@ def _application_lock_open(application: CooperativeApplication) -> CooperativeAp
     return application
 
 
+def _application_decide(
+    *,
+    application: CooperativeApplication,
+    reviewer,
+    status: str,
+    action: str,
+    message: str,
+    site_url: str,
+    template: str,
+    context: Callable[[CooperativeApplication], dict],
+) -> CooperativeApplication:
+    """Record a reviewer's decision on an open application and email the applicant after commit.
+
+    `context` builds the email's context from the decided application (its new revision)."""
+    application = _application_lock_open(application)
+    application.status = status
+    application.revision += 1
+    application.save(update_fields=["status", "revision", "updated_at"])
+    ApplicationDecision.objects.create(application=application, action=action, by=reviewer, message=message)
+    email_context = context(application)
+    transaction.on_commit(
+        lambda: _applicant_email_send(
+            application=application, template=template, site_url=site_url, context=email_context
+        )
+    )
+    return application
+
+
 @transaction.atomic
 def application_request_information(
     *, application: CooperativeApplication, reviewer, message: str, site_url: str
 ) -> CooperativeApplication:
     """Ask the applicant for more; they get a signed link to amend and resubmit."""
-    if not message.strip():
-        raise InvalidApplicationDecision("Say what information is missing.")
-    application = _application_lock_open(application)
-    application.status = CooperativeApplication.Status.INFORMATION_REQUESTED
-    application.revision += 1
-    application.save(update_fields=["status", "revision", "updated_at"])
-    ApplicationDecision.objects.create(
-        application=application,
-        action=ApplicationDecision.Action.INFORMATION_REQUESTED,
-        by=reviewer,
-        message=message.strip(),
-    )
     from .selectors import application_amend_token
 
-    token = application_amend_token(application=application)
-    transaction.on_commit(
-        lambda: _applicant_email_send(
-            application=application,
-            template="information_requested",
-            site_url=site_url,
-            context={"message": message.strip(), "token": token},
-        )
+    message = message.strip()
+    if not message:
+        raise InvalidApplicationDecision("Say what information is missing.")
+    return _application_decide(
+        application=application,
+        reviewer=reviewer,
+        status=CooperativeApplication.Status.INFORMATION_REQUESTED,
+        action=ApplicationDecision.Action.INFORMATION_REQUESTED,
+        message=message,
+        site_url=site_url,
+        template="information_requested",
+        # The amend link is valid for the revision this request creates.
+        context=lambda decided: {"message": message, "token": application_amend_token(application=decided)},
     )
-    return application
 
 
 @transaction.atomic
@@ -320,27 +341,19 @@ def application_reject(
     *, application: CooperativeApplication, reviewer, reason: str, site_url: str
 ) -> CooperativeApplication:
     """Turn an application down; the applicant is told why."""
-    if not reason.strip():
+    reason = reason.strip()
+    if not reason:
         raise InvalidApplicationDecision("Rejecting an application needs a reason the applicant can act on.")
-    application = _application_lock_open(application)
-    application.status = CooperativeApplication.Status.REJECTED
-    application.revision += 1
-    application.save(update_fields=["status", "revision", "updated_at"])
-    ApplicationDecision.objects.create(
+    return _application_decide(
         application=application,
+        reviewer=reviewer,
+        status=CooperativeApplication.Status.REJECTED,
         action=ApplicationDecision.Action.REJECTED,
-        by=reviewer,
-        message=reason.strip(),
+        message=reason,
+        site_url=site_url,
+        template="rejected",
+        context=lambda decided: {"reason": reason},
     )
-    transaction.on_commit(
-        lambda: _applicant_email_send(
-            application=application,
-            template="rejected",
-            site_url=site_url,
-            context={"reason": reason.strip()},
-        )
-    )
-    return application
 
 
 def _unique_slug(name: str) -> str:
