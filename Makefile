@@ -12,7 +12,7 @@ PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= marketplace.settings.local
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev migrate demo serve search-up stop bench-search test lint format check pytest browser-deps bench-pages bench clean bench-web
+.PHONY: help run setup install install-dev migrate demo serve search-up stop bench-search test lint format check pytest browser-deps bench-pages bench clean bench-web bench-observatory
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -91,6 +91,9 @@ bench: install ## Load-test ours vs stock Oscar vs hello-world: gunicorn + wrk o
 
 bench-search: install ## Index 50,000 generated products and time faceted search and suggest (bench/results/search.json)
 	DJANGO_DEBUG=false $(PY) bench/search.py
+
+bench-observatory: install ## Generate 100,000 orders and 1,000,000 searches on PostgreSQL and time the observatory views (bench/results/observatory.json)
+	DJANGO_DEBUG=false $(PY) bench/observatory.py
 
 clean: ## Remove the local database, media and caches (keeps .venv)
 	rm -rf var/db.sqlite3 var/media var/test-media var/static .pytest_cache

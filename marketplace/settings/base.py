@@ -48,6 +48,8 @@ OSCAR_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "checkout.apps.CheckoutConfig",
     "checkout.ledger.apps.LedgerConfig",
+    # The export observatory: behaviour events and daily roll-ups (docs/observatory.md).
+    "marketplace.observatory.apps.ObservatoryConfig",
     "oscar.apps.address.apps.AddressConfig",
     "checkout.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
@@ -72,7 +74,7 @@ OSCAR_APPS = [
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
-    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
+    "vendors.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
@@ -277,13 +279,24 @@ OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {"label": _("Hang-tags and QR codes"), "icon": "fas fa-qrcode", "url_name": "dashboard:hang-tags"},
+    {"label": _("Shipping rates"), "icon": "fas fa-truck", "url_name": "dashboard:shipping-rates"},
     {
         "label": _("Sales and payouts"),
         "icon": "fas fa-coins",
         "children": [
+            {"label": _("Insights: what sells where"), "url_name": "dashboard:cooperative-insights"},
             {"label": _("Vendor orders"), "url_name": "dashboard:vendor-order-list"},
             {"label": _("Balance and ledger"), "url_name": "dashboard:ledger"},
             {"label": _("Payout batches"), "url_name": "dashboard:payout-batch-list"},
+        ],
+    },
+    {
+        "label": _("Export observatory"),
+        "icon": "fas fa-globe-africa",
+        "children": [
+            {"label": _("Sales by country and craft"), "url_name": "dashboard:observatory-sales"},
+            {"label": _("Demand and searches"), "url_name": "dashboard:observatory-demand"},
+            {"label": _("Buyer funnel"), "url_name": "dashboard:observatory-funnel"},
         ],
     },
     {
@@ -291,6 +304,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-handshake",
         "url_name": "dashboard:cooperative-application-list",
     },
+]
+
+
+def _with_cooperative_reviews(children: list) -> list:
+    """Oscar's Customers menu with "Cooperative reviews" right after its (product) Reviews."""
+    entry = {"label": _("Cooperative reviews"), "url_name": "dashboard:cooperative-reviews-list"}
+    result = []
+    for child in children:
+        result.append(child)
+        if child.get("url_name") == "dashboard:reviews-list":
+            result.append(entry)
+    return result
+
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    {**item, "children": _with_cooperative_reviews(item["children"])} if "children" in item else item
+    for item in OSCAR_DASHBOARD_NAVIGATION
 ]
 
 HAYSTACK_CONNECTIONS = {
@@ -354,8 +384,17 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Stripe calls give up after these many seconds (connect, read) and are retried this many times
+# (safe: every write carries an idempotency key); the worst case stays under gunicorn's 30 s timeout.
+STRIPE_CONNECT_TIMEOUT = env.float("STRIPE_CONNECT_TIMEOUT", default=3.0)
+STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=8.0)
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=1)
 # Orders still waiting for their card after this long are cancelled and their stock released.
 SOUK_PENDING_ORDER_MINUTES = env.int("SOUK_PENDING_ORDER_MINUTES", default=60)
+# Export observatory (docs/observatory.md): raw events are kept this many days after roll-up,
+# and a basket untouched this many hours counts as abandoned.
+SOUK_OBSERVATORY_RETENTION_DAYS = env.int("SOUK_OBSERVATORY_RETENTION_DAYS", default=400)
+SOUK_OBSERVATORY_ABANDONED_HOURS = env.int("SOUK_OBSERVATORY_ABANDONED_HOURS", default=24)
 # Seconds a health probe of an external service may take before it counts as down.
 HEALTHCHECK_TIMEOUT = env.float("HEALTHCHECK_TIMEOUT", default=2.0)
 

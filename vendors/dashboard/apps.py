@@ -19,8 +19,21 @@ class DashboardConfig(apps.DashboardConfig):
             DashboardPermission.staff,
             DashboardPermission.partner_dashboard_access,
         )
-        # The review queue and applicants' documents are for platform staff only.
+        # Each cooperative's own insights (marketplace/observatory/insight_views.py).
+        self.permissions_map["cooperative-insights"] = (
+            DashboardPermission.staff,
+            DashboardPermission.partner_dashboard_access,
+        )
+        # A cooperative's own shipping rates per zone (checkout/shipping/views.py).
+        self.permissions_map["shipping-rates"] = (
+            DashboardPermission.staff,
+            DashboardPermission.partner_dashboard_access,
+        )
+        # The review queue, applicants' documents and the export observatory are for platform staff only.
         for name in (
+            "observatory-sales",
+            "observatory-demand",
+            "observatory-funnel",
             "cooperative-application-list",
             "cooperative-application-detail",
             "cooperative-application-document",
@@ -28,6 +41,10 @@ class DashboardConfig(apps.DashboardConfig):
             self.permissions_map[name] = DashboardPermission.staff
 
     def get_urls(self):
+        from checkout.shipping.views import ShippingRatesView
+        from marketplace.observatory.insight_views import CooperativeInsightsView
+        from marketplace.observatory.views import DemandView, FunnelView, SalesView
+
         from .views import (
             ApplicationDocumentView,
             CooperativeApplicationDetailView,
@@ -37,6 +54,11 @@ class DashboardConfig(apps.DashboardConfig):
 
         urls = [
             path("hang-tags/", HangTagSheetView.as_view(), name="hang-tags"),
+            path("shipping/", ShippingRatesView.as_view(), name="shipping-rates"),
+            path("insights/", CooperativeInsightsView.as_view(), name="cooperative-insights"),
+            path("observatory/", SalesView.as_view(), name="observatory-sales"),
+            path("observatory/demand/", DemandView.as_view(), name="observatory-demand"),
+            path("observatory/funnel/", FunnelView.as_view(), name="observatory-funnel"),
             path(
                 "cooperatives/applications/",
                 CooperativeApplicationListView.as_view(),

@@ -28,6 +28,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 from oscar.views.decorators import check_permissions
 
+from checkout.models import ShippingRate
 from tests.factories import CooperativeFactory, CooperativeStaffFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,7 @@ B_MARKERS = (
     "NEJMA-ONLY-ORDER",
     "buyer-of-nejma@example.test",
     "Nejma private note",
+    "Nejma private courier",
 )
 
 
@@ -93,6 +95,15 @@ PROBES: dict[str, Probe] = {
     "logout": Probe(),
     "index": Probe(),
     "hang-tags": Probe(queries=(lambda w: f"?cooperative={w.b.slug}",)),
+    # Cooperative insights (marketplace/observatory/insight_views.py): B's id answers 404.
+    "cooperative-insights": Probe(
+        queries=(
+            lambda w: f"?cooperative={w.b.pk}",
+            lambda w: f"?cooperative={w.b.pk}&format=csv",
+            lambda w: "?format=csv",
+            lambda w: "?format=csv&table=products",
+        )
+    ),
     # Products
     "catalogue-product-list": Probe(
         queries=(
@@ -152,6 +163,23 @@ PROBES: dict[str, Probe] = {
     "vendor-order-detail": Probe(kwargs=lambda w: {"pk": w.b_vendor_order.pk}, owned_by_b=True),
     "vendor-order-invoice": Probe(kwargs=lambda w: {"pk": w.b_vendor_order.pk}, owned_by_b=True),
     "ledger": Probe(queries=(lambda w: "?format=csv", lambda w: f"?partner={w.b.partner_id}")),
+    # Shipping rates (checkout.shipping): B's rates neither shown nor changed through ?partner=.
+    "shipping-rates": Probe(
+        queries=(
+            lambda w: f"?partner={w.b.partner_id}",
+            lambda w: f"?partner={w.b.partner_id}&craft=rug&weight_kg=4",
+        ),
+        posts=(
+            lambda w: {
+                "partner": w.b.partner_id,
+                "EU-base_charge": "1",
+                "EU-per_kg": "1",
+                "EU-days_min": "1",
+                "EU-days_max": "1",
+            },
+            lambda w: {"partner": w.b.partner_id, "reset": "EU"},
+        ),
+    ),
 }
 
 # Leaks the matrix found in pages other people own, each with who fixes it. The test of such a
@@ -237,6 +265,9 @@ def _snapshot(world: World) -> dict:
         "b_lines": sorted(order.lines.values_list("pk", "status", "quantity")),
         "notes": sorted(OrderNote.objects.filter(order=order).values_list("pk", "message")),
         "partner": (world.b.partner.name, sorted(world.b.partner.users.values_list("pk", flat=True))),
+        "shipping_rates": sorted(
+            ShippingRate.objects.filter(partner=world.b.partner).values_list("zone", "base_charge", "per_kg")
+        ),
     }
 
 
@@ -261,6 +292,15 @@ def world():
     mixed = _order(a_product, b_product)
     note = OrderNote.objects.create(order=b_order, message="Nejma private note")
     CooperativeStaffFactory(cooperative=b)
+    ShippingRate.objects.create(
+        partner=b.partner,
+        zone="EU",
+        method_name="Nejma private courier",
+        base_charge=99,
+        per_kg=9,
+        days_min=2,
+        days_max=4,
+    )
     return World(
         a_staff=CooperativeStaffFactory(cooperative=a),
         a_product=a_product,

@@ -1,0 +1,49 @@
+"""Oscar's signals -> behaviour events. Thin: each receiver calls a service and never raises.
+
+Recording is a side effect of serving a buyer's page; if it fails (a locked table, a
+missing migration) the failure is logged and the page is served as if nothing happened.
+"""
+
+import logging
+
+from django.dispatch import receiver
+from oscar.apps.basket.signals import basket_addition
+from oscar.apps.catalogue.signals import product_viewed
+from oscar.apps.checkout.signals import start_checkout
+from oscar.apps.order.signals import order_placed
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(product_viewed, dispatch_uid="observatory_product_viewed")
+def product_viewed_record(sender, product, request, **kwargs):
+    try:
+        services.product_view_record(request=request, product=product)
+    except Exception:
+        logger.exception("observatory: product view of %s not recorded", getattr(product, "pk", None))
+
+
+@receiver(basket_addition, dispatch_uid="observatory_basket_addition")
+def basket_addition_record(sender, product, request, **kwargs):
+    try:
+        services.basket_addition_record(request=request, product=product)
+    except Exception:
+        logger.exception("observatory: basket addition of %s not recorded", getattr(product, "pk", None))
+
+
+@receiver(start_checkout, dispatch_uid="observatory_start_checkout")
+def start_checkout_record(sender, request, **kwargs):
+    try:
+        services.checkout_start_record(request=request)
+    except Exception:
+        logger.exception("observatory: checkout start not recorded")
+
+
+@receiver(order_placed, dispatch_uid="observatory_order_placed")
+def order_placed_record(sender, order, **kwargs):
+    try:
+        services.order_placed_record(order=order)
+    except Exception:
+        logger.exception("observatory: placement of order %s not recorded", getattr(order, "number", None))
