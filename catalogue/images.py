@@ -131,12 +131,26 @@ def rendition_widths(original_width: int) -> list[int]:
     return sorted(set(widths)) or [original_width]
 
 
+class StorageUnavailable(OSError):
+    """The file store could not be read or written (an S3 outage): renditions wait for the next view."""
+
+
 def renditions_write(*, original_name: str, storage: Storage = default_storage) -> dict:
     """Write the WebP renditions of a stored original; returns
     {"width": w, "height": h, "files": {str(width): [name, height]}}.
 
-    Reads the original once through the storage API (works the same on S3).
+    Reads the original once through the storage API (works the same on S3). A storage that does
+    not answer raises StorageUnavailable (an OSError), so pages fall back to the original's URL.
     """
+    from marketplace.s3_storage import STORAGE_ERRORS
+
+    try:
+        return _renditions_write(original_name=original_name, storage=storage)
+    except STORAGE_ERRORS as exc:
+        raise StorageUnavailable(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _renditions_write(*, original_name: str, storage: Storage) -> dict:
     with storage.open(original_name, "rb") as handle:
         image = _open_checked(handle.read())
     image = ImageOps.exif_transpose(image)

@@ -5,7 +5,7 @@ timeout never charges or refunds twice.
 """
 
 import logging
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
 from django.conf import settings
@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 # Stripe's own list: these currencies are charged in whole units (no cents).
 ZERO_DECIMAL_CURRENCIES = frozenset("BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF".split())
+# Stripe's three-decimal currencies: amounts in thousandths, and a multiple of ten (so two decimals).
+THREE_DECIMAL_CURRENCIES = frozenset("BHD JOD KWD OMR TND".split())
 # Smallest charge Stripe accepts per currency (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
 MINIMUM_AMOUNTS = {
     "USD": Decimal("0.50"),
@@ -38,8 +40,12 @@ class AmountTooSmall(ValueError):
 
 
 def stripe_minor_units(amount: Decimal, currency: str) -> int:
-    """`amount` as Stripe's integer: cents for USD (12.34 -> 1234), whole yen for JPY (1234 -> 1234)."""
+    """`amount` as Stripe's integer: cents for USD (12.34 -> 1234), whole yen for JPY (1234 -> 1234),
+    thousandths ending in 0 for the three-decimal currencies (KWD 5.124 -> 5120)."""
     code = currency.upper()
+    if code in THREE_DECIMAL_CURRENCIES:
+        # Half up to two decimals, as Stripe asks, then in thousandths.
+        return int(Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 1000)
     rounded = money_round(Decimal(amount), code)
     if code in ZERO_DECIMAL_CURRENCIES:
         return int(rounded)
@@ -67,9 +73,19 @@ def stripe_js_url() -> str:
 
 
 def stripe_client() -> stripe.StripeClient:
+    """A client that gives up in seconds, not the library's 80 s, and retries network failures once.
+
+    Retrying is safe because every write carries an idempotency key; the bounds keep a buyer's
+    request (and a gunicorn worker) from hanging on a Stripe that accepts and never answers.
+    """
     if not settings.STRIPE_SECRET_KEY:
         raise PaymentUnavailable(_("Card payments are not configured."))
-    kwargs = {"max_network_retries": 0}
+    kwargs = {
+        "max_network_retries": settings.STRIPE_MAX_NETWORK_RETRIES,
+        "http_client": stripe.RequestsClient(
+            timeout=(settings.STRIPE_CONNECT_TIMEOUT, settings.STRIPE_TIMEOUT)
+        ),
+    }
     if settings.STRIPE_API_BASE:
         kwargs["base_addresses"] = {"api": settings.STRIPE_API_BASE.rstrip("/")}
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, **kwargs)
@@ -78,6 +94,15 @@ def stripe_client() -> stripe.StripeClient:
 def _call(action: str, func, *args, **kwargs):
     try:
         return func(*args, **kwargs)
+    except stripe.APIConnectionError as error:
+        # Refused, timed out or cut off: say so in the buyer's words, not the library's.
+        logger.warning("Stripe %s failed: %s", action, error)
+        raise PaymentUnavailable(
+            _(
+                "We could not reach our card processor. Nothing has been charged. "
+                "Please try again in a moment."
+            )
+        ) from error
     except stripe.StripeError as error:
         logger.warning("Stripe %s failed: %s", action, error)
         raise PaymentUnavailable(str(getattr(error, "user_message", None) or error)) from error

@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -6,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from phonenumber_field.formfields import PhoneNumberField
 
+from marketplace.s3_storage import STORAGE_ERRORS
+
 from .models import SPOKEN_LANGUAGES
 from .regions import Region
 from .uploads import upload_discard, upload_name, upload_stash
 from .validators import validate_certificate_document
+
+logger = logging.getLogger(__name__)
 
 ProductClass = get_model("catalogue", "ProductClass")
 Certificate = get_model("partner", "Certificate")
@@ -116,6 +122,20 @@ class ApplicationCooperativeForm(forms.ModelForm):
         pass
 
 
+STORAGE_DOWN_MESSAGE = _(
+    "We could not store your document just now: our file store is not answering. "
+    "Nothing was saved; please choose the file again in a few minutes."
+)
+
+
+def _upload_kept(ref: str) -> bool:
+    try:
+        return upload_name(ref=ref) is not None
+    except STORAGE_ERRORS:
+        # Validly signed, but the store does not answer: keep it; sending reads the file again.
+        return True
+
+
 class ApplicationDocumentForm(forms.Form):
     """One certificate: what it is, and its scan. A scan that passed its checks is kept (as a
     signed reference) when something else on the page needs fixing."""
@@ -154,6 +174,21 @@ class ApplicationDocumentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("document")
+        try:
+            self._document_keep(cleaned, upload)
+        except STORAGE_ERRORS as error:
+            # The file store (S3) is down: nothing is kept, and the applicant is told so.
+            logger.warning("Application document not stored: %s", error)
+            cleaned["document_ref"] = ""
+            self.add_error("document", STORAGE_DOWN_MESSAGE)
+        issued, expires = cleaned.get("issued_on"), cleaned.get("expires_on")
+        if issued and expires and expires < issued:
+            self.add_error("expires_on", _("The expiry date comes before the issue date."))
+        if issued and issued > timezone.localdate():
+            self.add_error("issued_on", _("The issue date cannot be in the future."))
+        return cleaned
+
+    def _document_keep(self, cleaned: dict, upload) -> None:
         if upload:
             old_ref = cleaned.get("document_ref")
             if old_ref:
@@ -165,21 +200,18 @@ class ApplicationDocumentForm(forms.Form):
             self.data[self.add_prefix("document_ref")] = ref
         elif "document" not in self.errors:
             ref = cleaned.get("document_ref")
-            if not ref or upload_name(ref=ref) is None:
+            if not ref or not _upload_kept(ref):
                 cleaned["document_ref"] = ""
                 self.add_error("document", _("Attach the scanned document."))
-        issued, expires = cleaned.get("issued_on"), cleaned.get("expires_on")
-        if issued and expires and expires < issued:
-            self.add_error("expires_on", _("The expiry date comes before the issue date."))
-        if issued and issued > timezone.localdate():
-            self.add_error("issued_on", _("The issue date cannot be in the future."))
-        return cleaned
 
     @property
     def attached_filename(self) -> str:
         """The name of the scan already kept for this row, if any."""
         ref = self.data.get(self.add_prefix("document_ref")) if self.is_bound else ""
-        name = upload_name(ref=ref) if ref else None
+        try:
+            name = upload_name(ref=ref) if ref else None
+        except STORAGE_ERRORS:
+            return ""
         return name.rsplit("/", 1)[-1] if name else ""
 
 

@@ -1,5 +1,8 @@
 """The public /sell/ application: a cooperative applies in four steps, or amends on request."""
 
+import logging
+
+from django.contrib import messages
 from django.core.files.storage import storages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -7,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from formtools.wizard.views import SessionWizardView
+
+from marketplace.s3_storage import STORAGE_ERRORS
 
 from .forms import (
     ApplicationAmendConfirmForm,
@@ -21,6 +26,8 @@ from .regions import Region
 from .selectors import application_for_amend_token
 from .services import DocumentUpload, application_resubmit, application_submit
 from .uploads import upload_discard, upload_open
+
+logger = logging.getLogger(__name__)
 
 STEP_TITLES = {
     "cooperative": _("Your cooperative"),
@@ -115,6 +122,22 @@ class CooperativeApplicationWizard(SessionWizardView):
             )
         return details, crafts, documents, refs
 
+    def render_done(self, form, **kwargs):
+        """Send the application; if the file store fails meanwhile, nothing is saved (the service
+        is one transaction), every step is kept and the applicant is asked to send it again."""
+        try:
+            return super().render_done(form, **kwargs)
+        except STORAGE_ERRORS as error:
+            logger.warning("Application not sent, documents could not be stored: %s", error)
+            messages.error(
+                self.request,
+                _(
+                    "We could not store your documents just now, so your application was not sent. "
+                    "Everything you entered is kept: please press Send again in a few minutes."
+                ),
+            )
+            return self.render(form)
+
     def done(self, form_list, form_dict, **kwargs):
         details, crafts, documents, refs = self._details_and_documents(form_dict)
         try:
@@ -201,7 +224,10 @@ class CooperativeApplicationAmendWizard(CooperativeApplicationWizard):
 
 
 def _ref_filename(ref: str) -> str:
-    scan = upload_open(ref=ref)
+    try:
+        scan = upload_open(ref=ref)
+    except STORAGE_ERRORS:
+        return ""
     if scan is None:
         return ""
     scan.close()

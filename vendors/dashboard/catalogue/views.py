@@ -6,6 +6,8 @@ touches (product, translations, attributes, categories, stock record, photos, sa
 validated first and written in one transaction.
 """
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -29,6 +31,9 @@ from catalogue.services import (
     product_unpublish,
     zellige_sample_sync,
 )
+from marketplace.s3_storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -127,8 +132,27 @@ class ProductCreateUpdateView(OscarProductCreateUpdateView):
 
     form_valid = form_invalid = process_all_forms
 
-    @transaction.atomic
     def forms_valid(self, form, formsets):
+        """Write everything, or nothing if the file store (S3) fails: no product or photo row
+        is ever left pointing at a file that was not stored."""
+        try:
+            self._save_all(form, formsets)
+        except STORAGE_ERRORS as error:
+            logger.warning("Product photos could not be stored; nothing was saved: %s", error)
+            if self.creating:
+                self.object = None
+            messages.error(
+                self.request,
+                _(
+                    "We could not store your photos just now, so nothing was saved. "
+                    "Please try again in a few minutes."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form, **formsets))
+        return HttpResponseRedirect(self.get_success_url())
+
+    @transaction.atomic
+    def _save_all(self, form, formsets):
         self.object = form.save()
         self.object.categories.set(form.cleaned_data["categories"])
         for formset in formsets.values():
@@ -146,7 +170,6 @@ class ProductCreateUpdateView(OscarProductCreateUpdateView):
             )
         images = list(self.object.images.all())
         transaction.on_commit(lambda: [product_image_renditions_ensure(image=image) for image in images])
-        return HttpResponseRedirect(self.get_success_url())
 
     def forms_invalid(self, form, formsets):
         messages.error(self.request, _("Some fields need your attention: see the messages below."))
