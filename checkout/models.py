@@ -1,12 +1,20 @@
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .zones import Zone
 
 money = {"max_digits": 12, "decimal_places": 2}
+
+
+# Bounds of a cooperative's own rate: wide enough for any carrier from Morocco, tight enough to
+# catch a typo (an extra zero, days for hours) before a buyer sees it.
+RATE_MAX_BASE_CHARGE = Decimal("5000.00")
+RATE_MAX_PER_KG = Decimal("1000.00")
+RATE_MAX_DAYS = 90
 
 
 class ShippingRate(models.Model):
@@ -16,11 +24,21 @@ class ShippingRate(models.Model):
     zone = models.CharField(_("zone"), max_length=8, choices=Zone.choices)
     method_name = models.CharField(_("carrier or service"), max_length=80, blank=True)
     base_charge = models.DecimalField(
-        _("charge per parcel (MAD)"), validators=[MinValueValidator(0)], **money
+        _("charge per parcel (MAD)"),
+        validators=[MinValueValidator(0), MaxValueValidator(RATE_MAX_BASE_CHARGE)],
+        **money,
     )
-    per_kg = models.DecimalField(_("charge per kg (MAD)"), validators=[MinValueValidator(0)], **money)
-    days_min = models.PositiveSmallIntegerField(_("delivery days, at least"))
-    days_max = models.PositiveSmallIntegerField(_("delivery days, at most"))
+    per_kg = models.DecimalField(
+        _("charge per kg (MAD)"),
+        validators=[MinValueValidator(0), MaxValueValidator(RATE_MAX_PER_KG)],
+        **money,
+    )
+    days_min = models.PositiveSmallIntegerField(
+        _("delivery days, at least"), validators=[MinValueValidator(1), MaxValueValidator(RATE_MAX_DAYS)]
+    )
+    days_max = models.PositiveSmallIntegerField(
+        _("delivery days, at most"), validators=[MinValueValidator(1), MaxValueValidator(RATE_MAX_DAYS)]
+    )
 
     class Meta:
         ordering = ["partner", "zone"]
@@ -33,6 +51,12 @@ class ShippingRate(models.Model):
 
     def __str__(self):
         return f"{self.partner} → {self.get_zone_display()}"
+
+    def clean(self):
+        if self.days_min is not None and self.days_max is not None and self.days_min > self.days_max:
+            raise ValidationError(
+                {"days_max": _("The longest delivery time cannot be shorter than the shortest.")}
+            )
 
 
 class OrderShippingCharge(models.Model):

@@ -110,21 +110,28 @@ def shipping_quotes(*, lines, country_code: str) -> list[CooperativeShipping]:
     for partner_id, partner_lines in groups.items():
         items = [packing_item(product=line.product, quantity=line.quantity) for line in partner_lines]
         rate = shipping_rate_for(partner_id=partner_id, zone=zone, overrides=overrides)
-        parcel = packing.parcel_pack(items)
-        days_min, days_max = packing.delivery_days(items, rate)
         quotes.append(
-            CooperativeShipping(
-                partner=partners[partner_id],
-                zone=zone,
-                method_name=rate.method_name,
-                charge=packing.parcel_charge(parcel, rate),
-                days_min=days_min,
-                days_max=days_max,
-                parcel=parcel,
-                lines=partner_lines,
-            )
+            cooperative_quote(partner=partners[partner_id], items=items, rate=rate, lines=partner_lines)
         )
     return quotes
+
+
+def cooperative_quote(
+    *, partner, items: list[packing.Item], rate: packing.Rate, lines=()
+) -> CooperativeShipping:
+    """One cooperative's parcel of `items` at `rate`: what basket, checkout and the rate preview show."""
+    parcel = packing.parcel_pack(items)
+    days_min, days_max = packing.delivery_days(items, rate)
+    return CooperativeShipping(
+        partner=partner,
+        zone=rate.zone,
+        method_name=rate.method_name,
+        charge=packing.parcel_charge(parcel, rate),
+        days_min=days_min,
+        days_max=days_max,
+        parcel=parcel,
+        lines=list(lines),
+    )
 
 
 def product_shipping_quote(*, product, country_code: str) -> CooperativeShipping | None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
@@ -325,8 +326,21 @@ def order_mark_paid(*, order, payment_intent: dict) -> bool:
     return True
 
 
+def order_status_path(*, order) -> str:
+    """Where the buyer follows the order: their account's order page, or Oscar's signed guest page."""
+    if order.user_id is not None:
+        return reverse("customer:order", kwargs={"order_number": order.number})
+    return reverse(
+        "customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+    )
+
+
 def order_confirmation_send(*, order) -> None:
-    """The buyer's confirmation, in the language and currency they checked out in."""
+    """The buyer's confirmation, in the language and currency they checked out in.
+
+    It links to the order's status page, where each shipment's tracking and commercial invoice
+    are (a guest's link carries the order's verification hash).
+    """
     from .selectors import order_shipping_by_partner
 
     payment = StripePayment.objects.filter(order=order).first()
@@ -337,6 +351,7 @@ def order_confirmation_send(*, order) -> None:
             "lines": order.lines.all(),
             "payment": payment,
             "shipping_by_partner": list(order_shipping_by_partner(order=order).values()),
+            "status_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + order_status_path(order=order),
         }
         try:
             OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)

@@ -118,16 +118,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             return self.render_preview(self.request, error=str(error))
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.id
-        try:
-            services.payment_start(
-                order=order,
-                currency=currency,
-                rates=exchange_rates_current(),
-                language=get_language() or "en",
-            )
-        except payments.PaymentUnavailable:
-            # The payment page explains and offers to try again; nothing was charged.
-            pass
+        # The card page creates the PaymentIntent (once), or explains and offers to try again when
+        # Stripe does not answer: creating it here too made a buyer wait out Stripe's timeout twice.
         return redirect("checkout:pay", order_number=order.number)
 
     def place_order(
@@ -299,8 +291,14 @@ class ThankYouView(oscar_views.ThankYouView):
         from .selectors import order_shipping_by_partner
 
         ctx = super().get_context_data(*args, **kwargs)
-        ctx["payment"] = StripePayment.objects.filter(order=ctx["order"]).first()
-        ctx["shipping_by_partner"] = list(order_shipping_by_partner(order=ctx["order"]).values())
+        order = ctx["order"]
+        ctx["payment"] = StripePayment.objects.filter(order=order).first()
+        ctx["shipping_by_partner"] = list(order_shipping_by_partner(order=order).values())
+        ctx["status_url"] = services.order_status_path(order=order)
+        if order.user_id is None:
+            # This browser placed the order with this email: Oscar's order-status page (and the
+            # invoices behind it) need not ask for it again.
+            self.request.session["anon_order_email"] = order.email
         return ctx
 
 

@@ -5,6 +5,7 @@ from .models import (
     Payout,
     PayoutAccount,
     PayoutBatch,
+    PayoutReversal,
     Refund,
     VendorOrder,
     VendorOrderStatusChange,
@@ -72,6 +73,20 @@ class PayoutBatchAdmin(ReadOnlyAdmin):
 class PayoutAdmin(ReadOnlyAdmin):
     list_display = ("partner", "rail", "amount", "status", "batch", "reference", "created_at")
     list_filter = ("status", "rail")
+
+
+@admin.register(PayoutReversal)
+class PayoutReversalAdmin(ReadOnlyAdmin):
+    list_display = (
+        "payout",
+        "refund",
+        "amount",
+        "transfer_amount_minor",
+        "transfer_currency",
+        "status",
+        "reference",
+    )
+    list_filter = ("status",)
 
 
 @admin.register(PayoutAccount)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Round
 from django.utils.translation import gettext_lazy as _
 
 from .rib import rib_format, validate_rib
@@ -87,7 +88,8 @@ class VendorOrder(models.Model):
                 name="vendor_order_commission_within_subtotal",
             ),
             models.CheckConstraint(
-                condition=models.Q(net=models.F("subtotal") - models.F("commission")),
+                # Rounded so SQLite, which compares decimals as floats, agrees with PostgreSQL.
+                condition=models.Q(net=Round(models.F("subtotal") - models.F("commission"), 2)),
                 name="vendor_order_net_is_subtotal_less_commission",
             ),
         ]
@@ -155,8 +157,9 @@ class LedgerImmutableError(Exception):
 class LedgerEntry(models.Model):
     """One movement of what the platform owes a cooperative, in MAD. Never edited or deleted.
 
-    Positive amounts are owed to the cooperative (sales, reversed commission), negative ones
-    reduce what it is owed (commission, refunds, payouts). A balance is the sum of entries.
+    Positive amounts are owed to the cooperative (sales, reversed commission, payouts taken
+    back), negative ones reduce what it is owed (commission, refunds, payouts). A balance is
+    the sum of entries.
     """
 
     class Kind(models.TextChoices):
@@ -165,6 +168,8 @@ class LedgerEntry(models.Model):
         REFUND = "refund", _("Refund")
         ADJUSTMENT = "adjustment", _("Adjustment")
         PAYOUT = "payout", _("Payout")
+        # Money of a Stripe Connect transfer taken back after the buyer was refunded.
+        PAYOUT_REVERSAL = "payout_reversal", _("Payout reversed")
 
     partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="ledger_entries")
     vendor_order = models.ForeignKey(
@@ -198,7 +203,7 @@ class LedgerEntry(models.Model):
             # refund gives it back, adjustments go either way.
             models.CheckConstraint(
                 condition=(
-                    models.Q(kind="sale", amount__gt=0)
+                    models.Q(kind__in=["sale", "payout_reversal"], amount__gt=0)
                     | models.Q(kind__in=["refund", "payout"], amount__lt=0)
                     | models.Q(kind__in=["commission", "adjustment"])
                 ),
@@ -210,7 +215,7 @@ class LedgerEntry(models.Model):
                 name="ledger_entry_order_kinds_have_vendor_order",
             ),
             models.CheckConstraint(
-                condition=~models.Q(kind="payout") | models.Q(payout__isnull=False),
+                condition=~models.Q(kind__in=["payout", "payout_reversal"]) | models.Q(payout__isnull=False),
                 name="ledger_entry_payout_has_payout",
             ),
             # A split writes one sale and one commission per vendor order, however often it runs.
@@ -400,6 +405,10 @@ class Payout(models.Model):
     bic = models.CharField(max_length=11, blank=True)
     stripe_account_id = models.CharField(max_length=64, blank=True)
     transfer_group = models.CharField(max_length=64, blank=True)
+    # What a Stripe Connect transfer sent, in the platform's transfer currency, so a reversal
+    # takes back the same share at the same rate.
+    transfer_amount_minor = models.PositiveBigIntegerField(null=True, blank=True)
+    transfer_currency = models.CharField(max_length=3, blank=True)
     reference = models.CharField(_("reference"), max_length=120, blank=True)
     failure_message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -417,3 +426,37 @@ class Payout(models.Model):
     @property
     def rib_display(self) -> str:
         return rib_format(self.rib)
+
+
+class PayoutReversal(models.Model):
+    """Part of a Stripe Connect transfer taken back from a cooperative after a refund.
+
+    With separate charges and transfers, refunding the buyer does not touch the transfer: the
+    platform reverses it. One per (payout, refund); a reversal Stripe refused stays `failed`,
+    and the cooperative's negative balance is netted off its next payouts instead.
+    """
+
+    class Status(models.TextChoices):
+        REVERSED = "reversed", _("Reversed")
+        FAILED = "failed", _("Failed: netted off the next payout")
+
+    payout = models.ForeignKey(Payout, on_delete=models.PROTECT, related_name="reversals")
+    refund = models.ForeignKey(Refund, on_delete=models.PROTECT, related_name="payout_reversals")
+    amount = _money(_("amount (MAD)"))
+    transfer_amount_minor = models.PositiveBigIntegerField()
+    transfer_currency = models.CharField(max_length=3)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    reference = models.CharField(_("reference"), max_length=120, blank=True)
+    idempotency_key = models.CharField(max_length=120, unique=True)
+    failure_message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["payout", "refund"], name="payout_reversal_once_per_refund"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payout_reversal_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.payout.reference or self.payout_id} −{self.amount} MAD ({self.get_status_display()})"

@@ -1,9 +1,13 @@
-"""Payout rails: how money reaches a cooperative.
+"""Payout rails: how money reaches a cooperative, and how it comes back after a refund.
 
 A rail takes a `Payout` and answers whether the money left (`RailResult`). Bank transfers
 leave with the batch file the platform's bank executes, so they stay pending until staff
 confirm them; Stripe Connect transfers leave at once. Stripe cannot pay out to Moroccan bank
 accounts self-serve, so Connect serves cooperatives that hold a connected account abroad.
+
+When a buyer is refunded after the cooperative was paid, a Connect transfer is reversed
+(`reverse`); a bank transfer cannot be pulled back, so the cooperative's negative balance is
+netted off its next payout.
 """
 
 from dataclasses import dataclass
@@ -23,12 +27,21 @@ class RailResult:
     paid: bool
     reference: str = ""
     message: str = ""
+    # What left (or came back), in the rail's own currency's minor units, when it is not MAD.
+    amount_minor: int | None = None
+    currency: str = ""
 
 
 class PayoutRail(Protocol):
     code: str
 
     def pay(self, *, payout: Payout) -> RailResult: ...
+
+    def reverse(
+        self, *, payout: Payout, amount_minor: int, idempotency_key: str, metadata: dict
+    ) -> RailResult:
+        """Take back `amount_minor` (in `payout.transfer_currency`) of a paid payout."""
+        ...
 
 
 class BankTransferRail:
@@ -38,6 +51,12 @@ class BankTransferRail:
 
     def pay(self, *, payout: Payout) -> RailResult:
         return RailResult(paid=False, message="waiting for the bank")
+
+    def reverse(
+        self, *, payout: Payout, amount_minor: int, idempotency_key: str, metadata: dict
+    ) -> RailResult:
+        # A credit transfer cannot be recalled: the next batch pays the balance net of the refund.
+        return RailResult(paid=False, message="bank transfers are netted off the next payout")
 
 
 def stripe_client(http_client=None) -> stripe.StripeClient:
@@ -73,6 +92,10 @@ class StripeConnectRail:
     def transfer_currency(self) -> str:
         return getattr(settings, "SOUK_STRIPE_TRANSFER_CURRENCY", "EUR").upper()
 
+    def converted(self, amount: Decimal) -> tuple[int, str]:
+        """`amount` MAD in the transfer currency's minor units, at the latest recorded rate."""
+        return self._converted(amount)
+
     def _converted(self, amount: Decimal) -> tuple[int, str]:
         from catalogue.selectors import exchange_rates_current
 
@@ -106,7 +129,34 @@ class StripeConnectRail:
             )
         except stripe.StripeError as error:
             return RailResult(paid=False, message=error.user_message or str(error))
-        return RailResult(paid=True, reference=transfer.id)
+        return RailResult(paid=True, reference=transfer.id, amount_minor=minor, currency=currency)
+
+    def reverse(
+        self, *, payout: Payout, amount_minor: int, idempotency_key: str, metadata: dict
+    ) -> RailResult:
+        """Reverse part of the payout's transfer (`POST /v1/transfers/{id}/reversals`).
+
+        Stripe refuses more than is left of the transfer, or when the connected account's
+        balance cannot cover it; the answer then says why and nothing moved.
+        """
+        try:
+            reversal = self.client.v1.transfers.reversals.create(
+                payout.reference,
+                params={
+                    "amount": amount_minor,
+                    "description": f"Souk refund of {payout.transfer_group or payout.pk}",
+                    "metadata": {"payout": str(payout.pk), **metadata},
+                },
+                options={"idempotency_key": idempotency_key},
+            )
+        except stripe.StripeError as error:
+            return RailResult(paid=False, message=error.user_message or str(error))
+        return RailResult(
+            paid=True,
+            reference=reversal.id,
+            amount_minor=reversal.amount,
+            currency=str(reversal.currency or payout.transfer_currency).upper(),
+        )
 
 
 _RAILS: dict[str, PayoutRail] = {}

@@ -14,6 +14,8 @@ Partner = get_model("partner", "Partner")
 
 # Money of these vendor orders can be paid out: the buyer has the goods or got their money back.
 SETTLED = (VendorOrder.Status.DELIVERED, VendorOrder.Status.REFUNDED)
+# Entries of money that left for the cooperative, or came back from it.
+PAID_OUT = (LedgerEntry.Kind.PAYOUT, LedgerEntry.Kind.PAYOUT_REVERSAL)
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,15 @@ def _settled_entries(entries: QuerySet) -> QuerySet:
 
 
 def _entries_as_of(entries: QuerySet, as_of: datetime | None) -> QuerySet:
-    # Money earned counts up to the cut-off; money paid out or given back (refunds and their
-    # commission, negative adjustments) counts whenever it happened, so a batch with an earlier
-    # cut-off never pays a sale twice, nor one the buyer got back.
+    # Money earned counts up to the cut-off; money paid out, taken back or given back (refunds
+    # and their commission, reversed transfers, negative adjustments) counts whenever it
+    # happened, so a batch with an earlier cut-off never pays a sale twice, nor one the buyer
+    # got back.
     if as_of is None:
         return entries
     return entries.filter(
         Q(created_at__lte=as_of)
-        | Q(kind=LedgerEntry.Kind.PAYOUT)
+        | Q(kind__in=PAID_OUT)
         | Q(refund__isnull=False)
         | Q(kind=LedgerEntry.Kind.ADJUSTMENT, amount__lt=0)
     )
@@ -83,6 +86,19 @@ def vendor_orders_owed(*, partner, as_of: datetime) -> list[tuple[VendorOrder, D
 
 def ledger_entries(*, partner) -> QuerySet:
     return LedgerEntry.objects.filter(partner=partner).select_related("vendor_order", "created_by")
+
+
+def vendor_order_overpaid(*, vendor_order) -> Decimal:
+    """What the cooperative was paid for `vendor_order` beyond what it still earns from it.
+
+    Payouts (less reversed transfers) against sale, commission and refund entries: positive
+    once a refund follows a payout. Bank payouts are per cooperative, not per vendor order, so
+    only Stripe Connect transfers show here.
+    """
+    entries = LedgerEntry.objects.filter(vendor_order=vendor_order)
+    paid = -entries.filter(kind__in=PAID_OUT).balance()
+    earned = entries.exclude(kind__in=PAID_OUT).balance()
+    return max(paid - max(earned, Decimal(0)), Decimal(0)) + Decimal("0.00")
 
 
 def vendor_order_refunded(*, vendor_order) -> Decimal:

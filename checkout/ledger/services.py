@@ -29,13 +29,19 @@ from .models import (
     Payout,
     PayoutAccount,
     PayoutBatch,
+    PayoutReversal,
     Refund,
     RefundLine,
     VendorOrder,
     VendorOrderStatusChange,
 )
 from .rails import rail_for
-from .selectors import cooperative_available_balance, order_charge, vendor_order_refundable
+from .selectors import (
+    cooperative_available_balance,
+    order_charge,
+    vendor_order_overpaid,
+    vendor_order_refundable,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -308,7 +314,10 @@ def vendor_order_refund(
     line ids of this vendor order to the quantities that go back to stock. The platform gives
     back its commission in proportion; the buyer is refunded in the currency they paid,
     through the payments app, with an idempotency key derived from the vendor order and the
-    refund's sequence, so a retried request cannot refund twice.
+    refund's sequence, so a retried request cannot refund twice. If the cooperative was
+    already paid for this vendor order through Stripe Connect, what it now holds too much is
+    taken back by reversing the transfer (`payout_reversals_create`); paid by bank transfer,
+    its balance goes negative and the next payout batch nets it off.
     """
     vendor_order = (
         VendorOrder.objects.select_for_update().select_related("order", "partner").get(pk=vendor_order.pk)
@@ -331,7 +340,9 @@ def vendor_order_refund(
 
     sequence = vendor_order.refunds.count() + 1
     currency, rate = order_charge(order=vendor_order.order)
-    charge_amount = amount if currency == MAD else money_round(amount * rate, currency)
+    charge_amount = _refund_charge_amount(
+        order=vendor_order.order, amount=amount, currency=currency, rate=rate
+    )
     refund = Refund.objects.create(
         vendor_order=vendor_order,
         sequence=sequence,
@@ -384,7 +395,148 @@ def vendor_order_refund(
     # the transaction rolls back and the same key is used on the next attempt.
     refund.provider_reference = _provider_refund(refund=refund)
     refund.save(update_fields=["provider_reference"])
+    payout_reversals_create(refund=refund, by=by)
     return refund
+
+
+@transaction.atomic
+def payout_reversals_create(*, refund: Refund, by=None) -> list[PayoutReversal]:
+    """Take back from the cooperative's Stripe Connect transfers what `refund` made it overpaid.
+
+    The amount is this refund's cost to the cooperative (the refund less the commission given
+    back), never more than the vendor order's payouts exceed what it still earns, nor than is
+    left of each transfer; the newest transfer is reversed first. Each reversal is recorded
+    once per (payout, refund) with an idempotency key from the vendor order, the refund's
+    sequence and the payout, and a reversed one writes a positive `payout_reversal` entry.
+    Calling this again changes nothing. A reversal Stripe refuses is recorded as failed and
+    leaves the balance negative, which the next payouts net off (so it is never retried).
+    """
+    refund = Refund.objects.select_related("vendor_order__partner").get(pk=refund.pk)
+    vendor_order = VendorOrder.objects.select_for_update().get(pk=refund.vendor_order_id)
+    if refund.payout_reversals.exists():
+        return list(refund.payout_reversals.all())
+    cost = -refund.ledger_entries.exclude(kind=Kind.PAYOUT_REVERSAL).balance()
+    to_reverse = min(cost, vendor_order_overpaid(vendor_order=vendor_order))
+    payouts = (
+        Payout.objects.select_for_update()
+        .filter(
+            vendor_order=vendor_order,
+            rail=PayoutAccount.Rail.STRIPE_CONNECT,
+            status=Payout.Status.PAID,
+        )
+        .exclude(reference="")
+        .order_by("-paid_at", "-pk")
+    )
+    reversals = []
+    for payout in payouts:
+        if to_reverse <= 0:
+            break
+        reversed_mad, reversed_minor = _reversed_so_far(payout)
+        amount = min(to_reverse, payout.amount - reversed_mad)
+        if amount <= 0:
+            continue
+        reversal = _transfer_reverse(
+            payout=payout,
+            refund=refund,
+            amount=amount,
+            minor_left=(payout.transfer_amount_minor or 0) - reversed_minor,
+            final=amount == payout.amount - reversed_mad,
+            by=by,
+        )
+        reversals.append(reversal)
+        if reversal.status == PayoutReversal.Status.REVERSED:
+            to_reverse -= amount
+    return reversals
+
+
+def _reversed_so_far(payout: Payout) -> tuple[Decimal, int]:
+    done = payout.reversals.filter(status=PayoutReversal.Status.REVERSED)
+    return (
+        sum((r.amount for r in done), ZERO),
+        sum((r.transfer_amount_minor for r in done), 0),
+    )
+
+
+def _transfer_reverse(*, payout, refund, amount: Decimal, minor_left: int, final: bool, by) -> PayoutReversal:
+    rail = rail_for(PayoutAccount.Rail.STRIPE_CONNECT)
+    if payout.transfer_amount_minor:
+        # The same share of the transfer, at the rate it was sent at; the last reversal takes
+        # whatever rounding left.
+        minor = (
+            minor_left
+            if final
+            else int(
+                (Decimal(payout.transfer_amount_minor) * amount / payout.amount).quantize(
+                    Decimal(1), ROUND_HALF_UP
+                )
+            )
+        )
+        minor, currency = min(minor, minor_left), payout.transfer_currency
+    else:
+        # Paid before transfers recorded their amount: convert at today's rate.
+        minor, currency = rail.converted(amount)
+    vendor_order = refund.vendor_order
+    reversal = PayoutReversal(
+        payout=payout,
+        refund=refund,
+        amount=amount,
+        transfer_amount_minor=minor,
+        transfer_currency=currency,
+        idempotency_key=f"souk-reversal-{vendor_order.number}-{refund.sequence}-{payout.pk}",
+    )
+    result = rail.reverse(
+        payout=payout,
+        amount_minor=minor,
+        idempotency_key=reversal.idempotency_key,
+        metadata={
+            "vendor_order": vendor_order.number,
+            "refund": str(refund.sequence),
+            "amount_mad": str(amount),
+        },
+    )
+    if not result.paid:
+        reversal.status = PayoutReversal.Status.FAILED
+        reversal.failure_message = result.message
+        reversal.save()
+        logger.warning(
+            "Transfer %s of %s not reversed (%s MAD): %s. The balance nets off the next payout.",
+            payout.reference,
+            vendor_order.number,
+            amount,
+            result.message,
+        )
+        return reversal
+    reversal.status = PayoutReversal.Status.REVERSED
+    reversal.reference = result.reference
+    reversal.save()
+    _entry(
+        partner=payout.partner,
+        vendor_order=vendor_order,
+        refund=refund,
+        payout=payout,
+        kind=Kind.PAYOUT_REVERSAL,
+        amount=amount,
+        memo=_("Transfer %(transfer)s reversed after refund %(sequence)s of %(number)s")
+        % {"transfer": payout.reference, "sequence": refund.sequence, "number": vendor_order.number},
+        by=by,
+    )
+    return reversal
+
+
+def _refund_charge_amount(*, order, amount: Decimal, currency: str, rate: Decimal) -> Decimal:
+    """`amount` MAD in the currency the buyer paid, such that the order's refunds add up to the charge.
+
+    Each refund is the converted running total of the order's refunds after it, less the same before
+    it, so rounding never accumulates across refunds (rounding each on its own gave back a cent too
+    much, which Stripe refuses, or too little) and refunding everything returns exactly what was
+    charged: the order total converted once. The order row is locked so two refunds of one order
+    (different cooperatives) take turns.
+    """
+    if currency == MAD:
+        return amount
+    Order.objects.select_for_update().filter(pk=order.pk).first()
+    before = sum(Refund.objects.filter(vendor_order__order=order).values_list("amount", flat=True), ZERO)
+    return money_round((before + amount) * rate, currency) - money_round(before * rate, currency)
 
 
 def _provider_refund(*, refund: Refund) -> str:
@@ -397,6 +549,10 @@ def _provider_refund(*, refund: Refund) -> str:
 
     payment = order_payment(refund.vendor_order.order)
     if payment is None or not getattr(payment, "payment_intent_id", None):
+        return ""
+    if refund.charge_amount <= 0:
+        # Less than one unit of the buyer's currency (a few centimes for a yen buyer): nothing to
+        # send now; the running total gives it back with the order's next refund.
         return ""
     try:
         from checkout.payments import PaymentUnavailable, refund_create
@@ -582,6 +738,8 @@ def _stripe_payouts_create(*, batch, partner, account, available: Decimal, by) -
         result = rail.pay(payout=payout)
         payout.reference = result.reference
         if result.paid:
+            payout.transfer_amount_minor, payout.transfer_currency = result.amount_minor, result.currency
+            payout.save(update_fields=["transfer_amount_minor", "transfer_currency"])
             _payout_paid(payout=payout, by=by)
         else:
             payout.status = Payout.Status.FAILED

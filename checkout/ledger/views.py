@@ -7,12 +7,14 @@ another cooperative's vendor order, ledger or invoice gets a 404, as if it did n
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
+from oscar.core.loading import get_model
 
 from . import selectors, services
 from .exports import payout_batch_csv, payout_batch_pain001
@@ -26,6 +28,8 @@ from .forms import (
 )
 from .invoices import vendor_order_invoice_pdf
 from .models import PayoutAccount, PayoutBatch, VendorOrder
+
+Order = get_model("order", "Order")
 
 
 def _error_text(error: ValidationError) -> str:
@@ -43,7 +47,10 @@ class VendorOrderListView(ListView):
         if self.form.is_valid():
             status, query = self.form.cleaned_data["status"], self.form.cleaned_data["q"]
         self.status = status
-        return selectors.vendor_orders_for_user(user=self.request.user, status=status, query=query)
+        # What was refunded of each, so a partly refunded order says so in the list.
+        return selectors.vendor_orders_for_user(user=self.request.user, status=status, query=query).annotate(
+            refunded=Sum("refunds__amount")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -51,6 +58,7 @@ class VendorOrderListView(ListView):
         context.update(
             form=self.form,
             status=self.status,
+            partly_refunded=_("Partially refunded"),
             query=self.request.GET.get("q", ""),
             tabs=[("", _("All"), sum(counts.values()))]
             + [(value, label, counts.get(value, 0)) for value, label in VendorOrder.Status.choices],
@@ -94,9 +102,11 @@ class VendorOrderDetailView(VendorOrderMixin, DetailView):
             ),
             address=vendor_order.order.shipping_address,
             history=vendor_order.status_changes.select_related("changed_by"),
-            refunds=vendor_order.refunds.prefetch_related("lines__line").select_related("created_by"),
+            refunds=vendor_order.refunds.prefetch_related(
+                "lines__line", "payout_reversals__payout"
+            ).select_related("created_by"),
             refundable=refundable,
-            earned=vendor_order.ledger_entries.exclude(kind="payout").balance(),
+            earned=vendor_order.ledger_entries.exclude(kind__in=selectors.PAID_OUT).balance(),
             ship_form=kwargs.get("ship_form") or ShipForm(),
             cancel_form=kwargs.get("cancel_form") or CancelForm(),
             refund_form=(
@@ -157,6 +167,29 @@ class VendorOrderDetailView(VendorOrderMixin, DetailView):
                         "currency": refund.charge_currency,
                     },
                 )
+                for reversal in refund.payout_reversals.all():
+                    if reversal.status == reversal.Status.REVERSED:
+                        messages.info(
+                            request,
+                            _(
+                                "%(amount)s MAD taken back from the cooperative's "
+                                "Stripe transfer %(transfer)s."
+                            )
+                            % {"amount": reversal.amount, "transfer": reversal.payout.reference},
+                        )
+                    else:
+                        messages.warning(
+                            request,
+                            _(
+                                "Stripe did not reverse transfer %(transfer)s (%(error)s): the "
+                                "cooperative's next payouts will be reduced by %(amount)s MAD instead."
+                            )
+                            % {
+                                "transfer": reversal.payout.reference,
+                                "error": reversal.failure_message,
+                                "amount": reversal.amount,
+                            },
+                        )
             else:
                 messages.error(request, _("Unknown action."))
         except ValidationError as error:
@@ -185,6 +218,28 @@ class BuyerInvoiceView(LoginRequiredMixin, View):
         vendor_order = VendorOrder.objects.filter(number=number, order__user=request.user).first()
         if vendor_order is None:
             raise Http404
+        return _pdf_response(vendor_order)
+
+
+class GuestInvoiceView(View):
+    """A guest buyer downloads one shipment's commercial invoice from Oscar's order-status page.
+
+    The link carries the order's verification hash (Oscar's signed order number) and, as on
+    that page, the browser must have given the order's email address in this session. A wrong
+    hash, another order's shipment or an order with an account answers 404; a right hash
+    without the email asks for it first.
+    """
+
+    def get(self, request, order_number, hash, number):
+        order = Order.objects.filter(number=order_number, user=None).first()
+        if order is None or not order.check_verification_hash(hash):
+            raise Http404
+        vendor_order = VendorOrder.objects.filter(order=order, number=number).first()
+        if vendor_order is None:
+            raise Http404
+        given = (request.session.get("anon_order_email") or "").strip().lower()
+        if not given or given != (order.email or "").strip().lower():
+            return redirect("customer:anon-order-form", order_number=order.number, hash=hash)
         return _pdf_response(vendor_order)
 
 

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from functools import lru_cache
 
 from django import template
 from django.utils.translation import get_language
@@ -57,9 +58,14 @@ def buyer_country(context):
 
 @register.simple_tag
 def country_options():
-    language = get_language() or "en"
-    return sorted(
-        ((code, country_name(code, language=language)) for code in COUNTRY_NAMES), key=lambda c: c[1]
+    return _country_options(get_language() or "en")
+
+
+@lru_cache(maxsize=16)
+def _country_options(language: str) -> tuple[tuple[str, str], ...]:
+    # Names of ~250 territories from CLDR, sorted: the same for every page in a language.
+    return tuple(
+        sorted(((code, country_name(code, language=language)) for code in COUNTRY_NAMES), key=lambda c: c[1])
     )
 
 
