@@ -3,6 +3,7 @@ calls against the engine, beside the stock Oscar search (Haystack's simple backe
 same data. Results in bench/results/search.json.
 
     make bench-search             # BENCH_PRODUCTS=5000 BENCH_QUERIES=100 for a quick run
+                                  # BENCH_BULK_CHUNK=200 documents per bulk request (retried on timeouts)
     BENCH_TEMPLATE_DB=var/db.sqlite3 make bench-search   # start from a migrated copy, not migrate
 
 It runs on its own SQLite database (/tmp) and its own osmem process, or on the Elasticsearch 8
@@ -29,6 +30,8 @@ QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
 HAYSTACK_QUERIES = int(os.environ.get("BENCH_HAYSTACK_QUERIES", str(min(QUERIES, 100))))
 DB_PATH = Path(os.environ.get("BENCH_DB", "/tmp/souk-bench-search.sqlite3"))
 TEMPLATE_DB = os.environ.get("BENCH_TEMPLATE_DB", "")
+# Documents per bulk request: osmem on a loaded machine timed out on 500 at 50,000 products.
+BULK_CHUNK = int(os.environ.get("BENCH_BULK_CHUNK", "200"))
 OUT = ROOT / "bench" / "results" / "search.json"
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.local"
@@ -49,6 +52,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+
+# Bulk requests of a rebuild: a long timeout and retries (search.indexing._bulk_patiently).
+settings.SEARCH_BULK_TIMEOUT = float(os.environ.get("BENCH_BULK_TIMEOUT", "300"))
+settings.SEARCH_BULK_RETRIES = int(os.environ.get("BENCH_BULK_RETRIES", "5"))
 
 # A throwaway database: no fsync per migration or batch (the timings below exclude this anyway).
 settings.DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
@@ -295,8 +302,11 @@ def main() -> None:
 
     index_started = time.monotonic()
     index_rebuild(kind="cooperatives")
+    index_rebuild(kind="stories")  # the suggest box asks this index too
     index_rebuild(
-        kind="products", progress=lambda done, total: print(f"  indexed {done}/{total}", end="\r", flush=True)
+        kind="products",
+        progress=lambda done, total: print(f"  indexed {done}/{total}", end="\r", flush=True),
+        chunk_size=BULK_CHUNK,
     )
     index_s = time.monotonic() - index_started
     print()
@@ -371,6 +381,7 @@ def main() -> None:
         "indexing": {
             "seconds": round(index_s, 1),
             "documents_per_s": round(indexed / index_s, 1),
+            "bulk_chunk": BULK_CHUNK,
             "includes": "reading products, stock, attributes and categories from the database,"
             " building documents, bulk requests",
         },
@@ -384,7 +395,10 @@ def main() -> None:
             **summary(engine_only),
             "what": "the same request bodies sent straight to the engine",
         },
-        "suggest": {**summary(suggest_full), "what": "search_suggest(): products, categories, cooperatives"},
+        "suggest": {
+            **summary(suggest_full),
+            "what": "search_suggest(): products, categories, cooperatives, stories",
+        },
         "stock_oscar_search": haystack,
         "total_s": round(time.monotonic() - started, 1),
     }

@@ -5,8 +5,10 @@ and the buyer's default currency guessed from the browser's Accept-Language head
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from babel.numbers import format_currency, get_currency_precision
+from babel import Locale
+from babel.numbers import format_currency, get_currency_precision, parse_pattern
 
 BASE_CURRENCY = "MAD"
 SUPPORTED_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "JPY", "AED", "MAD")
@@ -50,11 +52,20 @@ def money_convert(*, amount: Decimal, rate: Decimal, currency: str) -> Decimal:
     return money_round(Decimal(amount) * Decimal(rate), currency)
 
 
+# "6,100.00 MAD" reads better to foreign buyers than Babel's "MAD6,100.00".
+MAD_PATTERN = parse_pattern("#,##0.00\u00a0¤")
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(locale: str) -> Locale:
+    # Parsed once per process: a page formats dozens of prices.
+    return Locale.parse(locale)
+
+
 def money_format(amount: Decimal, currency: str, *, locale: str = "en") -> str:
     if currency == BASE_CURRENCY:
-        # "6,100.00 MAD" reads better to foreign buyers than Babel's "MAD6,100.00".
-        return format_currency(amount, currency, format="#,##0.00\u00a0¤", locale=locale)
-    return format_currency(amount, currency, locale=locale)
+        return format_currency(amount, currency, format=MAD_PATTERN, locale=_babel_locale(locale))
+    return format_currency(amount, currency, locale=_babel_locale(locale))
 
 
 def currency_from_accept_language(header: str, *, default: str = "USD") -> str:

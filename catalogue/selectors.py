@@ -26,6 +26,11 @@ def navigation_categories() -> list:
     return categories
 
 
+# Cooperative fields a product card never shows: loading them is most of the cost of a card's
+# cooperative (the phone number is parsed on load, the stories are long translated texts).
+CARD_COOPERATIVE_DEFERRED = ("phone", "story", "story_en", "story_fr", "story_ar")
+
+
 def product_card_queryset() -> QuerySet:
     """Browsable products with everything a product card shows, in a fixed number of queries."""
     return (
@@ -35,7 +40,9 @@ def product_card_queryset() -> QuerySet:
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
             Prefetch(
                 "stockrecords",
-                queryset=StockRecord.objects.select_related("partner__cooperative"),
+                queryset=StockRecord.objects.select_related("partner__cooperative").defer(
+                    *(f"partner__cooperative__{name}" for name in CARD_COOPERATIVE_DEFERRED)
+                ),
             ),
         )
     )
@@ -64,19 +71,6 @@ def product_browse(*, sort: str = "newest", category=None) -> QuerySet:
         products = products.annotate(sort_price=Min("stockrecords__price"))
         return products.order_by("sort_price" if sort == "price-asc" else "-sort_price", "pk")
     return products.order_by("-date_created", "-pk")
-
-
-def product_more_from_cooperative(*, product, limit: int = 4) -> list:
-    """Other browsable pieces by the cooperative that made `product`, newest first."""
-    partner_ids = [record.partner_id for record in product.stockrecords.all()]
-    if not partner_ids:
-        return []
-    return list(
-        product_card_queryset()
-        .filter(stockrecords__partner_id__in=partner_ids)
-        .exclude(pk=product.pk)
-        .order_by("-date_created", "-pk")[:limit]
-    )
 
 
 EXCHANGE_RATES_CACHE_KEY = "catalogue:exchange-rates:v1"
@@ -124,9 +118,18 @@ def product_dashboard_list(*, user, title: str = "", upc: str = "") -> QuerySet:
     )
 
 
-def product_related(*, product, limit: int = 4) -> list:
-    """Browsable pieces of the same craft from other cooperatives, those sharing a category
-    with `product` first, then the newest; one query plus the card prefetches."""
+# --- The product page's neighbours --------------------------------------------------------
+# Which pieces a product page suggests changes slowly and costs two heavy queries (the
+# browsable check over every product of a craft); the ids are kept for ten minutes per
+# product version (a product's own edit shows at once), and the cards themselves are always
+# loaded fresh, browsable only, so a piece sold out, unpublished or suspended meanwhile shows
+# its current state or drops out.
+NEIGHBOURS_TTL = 600
+# Ids kept beyond the number shown, so a piece dropping out leaves no gap.
+NEIGHBOURS_SPARE = 4
+
+
+def _related_ids(*, product, count: int) -> list[int]:
     partner_ids = [record.partner_id for record in product.stockrecords.all()]
     shares_category = Exists(
         ProductCategory.objects.filter(
@@ -134,11 +137,101 @@ def product_related(*, product, limit: int = 4) -> list:
             category__in=ProductCategory.objects.filter(product=product).values("category"),
         )
     )
-    return list(
-        product_card_queryset()
+    ids = (
+        Product.objects.browsable()
         .filter(product_class_id=product.product_class_id)
         .exclude(pk=product.pk)
         .exclude(stockrecords__partner_id__in=partner_ids)
         .annotate(shares_category=shares_category)
-        .order_by("-shares_category", "-date_created", "-pk")[:limit]
+        .order_by("-shares_category", "-date_created", "-pk")
+        .values_list("pk", flat=True)
     )
+    return list(dict.fromkeys(ids[:count]))
+
+
+def _more_from_cooperative_ids(*, product, count: int) -> list[int]:
+    partner_ids = [record.partner_id for record in product.stockrecords.all()]
+    if not partner_ids:
+        return []
+    ids = (
+        Product.objects.browsable()
+        .filter(stockrecords__partner_id__in=partner_ids)
+        .exclude(pk=product.pk)
+        .order_by("-date_created", "-pk")
+        .values_list("pk", flat=True)
+    )
+    return list(dict.fromkeys(ids[:count]))
+
+
+def product_neighbour_ids(*, product, limit: int = 4) -> dict[str, list[int]]:
+    """{"related": ids, "more": ids}: pieces of the same craft from other cooperatives (those
+    sharing a category with `product` first, then the newest), and other pieces by its
+    cooperative (newest first). Cached per product version for NEIGHBOURS_TTL seconds."""
+    version = product.date_updated.strftime("%Y%m%d%H%M%S%f") if product.date_updated else "0"
+    key = f"catalogue:product-neighbours:v1:{product.pk}:{version}:{limit}"
+    ids = cache.get(key)
+    if ids is None:
+        count = limit + NEIGHBOURS_SPARE
+        ids = {
+            "related": _related_ids(product=product, count=count),
+            "more": _more_from_cooperative_ids(product=product, count=count),
+        }
+        cache.set(key, ids, NEIGHBOURS_TTL)
+    return ids
+
+
+def product_cards(*, ids) -> dict[int, object]:
+    """{id: product} for the browsable ones among `ids`, ready for product cards (3 queries)."""
+    ids = list(dict.fromkeys(int(pk) for pk in ids))
+    return product_card_queryset().in_bulk(ids) if ids else {}
+
+
+def cards_in_order(ids, cards: dict, *, limit: int) -> list:
+    """The cards of `ids` that `product_cards` found, in the order of `ids`, at most `limit`."""
+    return [cards[pk] for pk in ids if pk in cards][:limit]
+
+
+def history_product_ids(*, request) -> list[int]:
+    """The products in the buyer's recently-viewed cookie (Oscar's history), newest first."""
+    from oscar.core.loading import get_class
+
+    history = get_class("customer.history", "CustomerHistoryManager")
+    ids = [pk for pk in history.extract(request) if isinstance(pk, int) and not isinstance(pk, bool)]
+    return list(dict.fromkeys(reversed(ids)))
+
+
+# --- Categories -------------------------------------------------------------------------------
+CATEGORY_VERSION_KEY = "catalogue:categories:version"
+CATEGORY_TTL = 300
+
+
+def categories_forget(**kwargs) -> None:
+    """Forget cached category lists and ancestors (a signal receiver: takes **kwargs)."""
+    cache.delete(NAVIGATION_CACHE_KEY)
+    try:
+        cache.incr(CATEGORY_VERSION_KEY)
+    except ValueError:
+        cache.set(CATEGORY_VERSION_KEY, 2, None)
+
+
+def category_ancestors_and_self(*, category) -> list:
+    """`category`'s ancestors from the top, then itself. The ancestors are cached by the
+    category's path (a move changes it) until any category is saved or deleted."""
+    version = cache.get_or_set(CATEGORY_VERSION_KEY, 1, None)
+    key = f"catalogue:category-ancestors:{version}:{category.pk}:{category.path}"
+    ancestors = cache.get(key)
+    if ancestors is None:
+        ancestors = list(category.get_ancestors()) if category.depth > 1 else []
+        cache.set(key, ancestors, CATEGORY_TTL)
+    return [*ancestors, category]
+
+
+def product_breadcrumb_categories(*, product) -> list:
+    """The path to `product`'s first browsable category (top level first), for its breadcrumb
+    and structured data; [] without one. Uses `prefetch_browsable_categories` when given."""
+    if not hasattr(product, "_breadcrumb_categories"):
+        category = next(iter(product.get_categories()), None)
+        product._breadcrumb_categories = (
+            category_ancestors_and_self(category=category) if category is not None else []
+        )
+    return product._breadcrumb_categories

@@ -4,7 +4,7 @@ puts Elasticsearch in front of these same views, with this database path as its 
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,12 +17,23 @@ from oscar.core.loading import get_model
 from search.listing import listing_context, search_from_request
 
 from .buyer_preferences import CURRENCY, UNITS
-from .selectors import SORT_OPTIONS, product_more_from_cooperative, product_related
+from .selectors import (
+    SORT_OPTIONS,
+    cards_in_order,
+    history_product_ids,
+    product_breadcrumb_categories,
+    product_cards,
+    product_neighbour_ids,
+)
 from .zellige import DEFAULT_WASTE_PERCENT, ZelligeAreaError, zellige_boxes
 
 Category = get_model("catalogue", "Category")
+Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+
+# Pieces shown in each row of cards under the product.
+NEIGHBOURS_SHOWN = 4
 
 
 class CatalogueView(ListView):
@@ -86,20 +97,39 @@ class ProductDetailView(OscarProductDetailView):
     """
 
     def get_queryset(self):
+        # Everything the page shows in a fixed number of queries: attributes, stock records with
+        # their cooperative (also settles is_viewable), photos, categories (breadcrumb), the
+        # zellige sample, and Oscar's has_options flags (the basket form) as annotations.
         return (
             Product.objects.prefetch_attribute_values()
-            .select_related("product_class")
+            .prefetch_browsable_categories()
+            .select_related("product_class", "sample__product_class")
+            .annotate(
+                has_product_class_options=Exists(
+                    Option.objects.filter(productclass=OuterRef("product_class"))
+                ),
+                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            )
             .prefetch_related(
                 Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__cooperative")),
                 "images",
+                "sample__stockrecords",
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["more_from_cooperative"] = product_more_from_cooperative(product=self.object)
-        context["related_products"] = product_related(product=self.object)
-        if self.object.get_product_class().slug == "zellige":
+        product = self.object
+        # Related pieces, the cooperative's other pieces and the buyer's recently viewed ones
+        # share one card query (plus its two prefetches).
+        neighbours = product_neighbour_ids(product=product, limit=NEIGHBOURS_SHOWN)
+        recent_ids = [pk for pk in history_product_ids(request=self.request) if pk != product.pk]
+        cards = product_cards(ids=[*neighbours["related"], *neighbours["more"], *recent_ids])
+        context["related_products"] = cards_in_order(neighbours["related"], cards, limit=NEIGHBOURS_SHOWN)
+        context["more_from_cooperative"] = cards_in_order(neighbours["more"], cards, limit=NEIGHBOURS_SHOWN)
+        context["recently_viewed_products"] = cards_in_order(recent_ids, cards, limit=NEIGHBOURS_SHOWN)
+        context["breadcrumb_categories"] = product_breadcrumb_categories(product=product)
+        if product.get_product_class().slug == "zellige":
             context.update(self.zellige_context())
         return context
 
@@ -138,6 +168,12 @@ class ProductDetailView(OscarProductDetailView):
     def is_viewable(self, product, request):
         if request.user.is_staff:
             return True
+        if product.is_public and product.parent_id is None and product.sample_of_id is None:
+            # `browsable()` without a query: the stock records come with their cooperative.
+            for record in product.stockrecords.all():
+                cooperative = getattr(record.partner, "cooperative", None)
+                if cooperative is not None and cooperative.status == cooperative.Status.VERIFIED:
+                    return True
         canonical = product.parent if product.is_child else product
         return Product.objects.browsable().filter(pk=canonical.pk).exists()
 

@@ -1,4 +1,4 @@
-"""What the search engine stores: the product and cooperative documents and their analysis.
+"""What the search engine stores: product, cooperative and story documents and their analysis.
 
 The mapping is valid for Elasticsearch 8 and accepted by osmem. Arabic uses a custom analyzer
 (osmem refuses the built-in `arabic` one; real Elasticsearch applies every filter below).
@@ -51,6 +51,9 @@ class ProductDocument(Document):
     # Everything else a buyer may type: craft and category names in every language, attribute
     # values, the cooperative and its city.
     keywords = Text(analyzer=folded)
+    # The Arabic words of the title, description and keywords, normalised and stemmed in Python
+    # (search/arabic.py): the same matching on every server, osmem included.
+    arabic = Text(analyzer=folded)
     title_complete = SearchAsYouType(analyzer=folded)
     suggest = Completion(analyzer=folded)
 
@@ -86,7 +89,36 @@ class CooperativeDocument(Document):
     products = Integer()
 
 
-DOCUMENTS = {"products": ProductDocument, "cooperatives": CooperativeDocument}
+def _multilingual():
+    """A text field whose documents may be in any language: folded, with English and French
+    sub-fields; Arabic goes to the prepared `arabic` field (see search/queries.py)."""
+    return Text(analyzer=folded, fields={"en": Text(analyzer="english"), "fr": Text(analyzer="french")})
+
+
+class StoryDocument(Document):
+    """A live, public artisan story or buying guide (Wagtail pages), in its own language.
+
+    Each translation is a document of its own; `translation_key` groups them, so results show
+    one version of a story (the buyer's language when it matches).
+    """
+
+    kind = Keyword()  # "story" or "guide"
+    language = Keyword()
+    translation_key = Keyword()
+    title = _multilingual()
+    intro = _multilingual()
+    body = _multilingual()
+    # Craft names in every language, the cooperative, its city and region.
+    keywords = Text(analyzer=folded)
+    arabic = Text(analyzer=folded)
+    craft = Keyword()
+    region = Keyword()
+    cooperative = Keyword()
+    url = Keyword(index=False)
+    date = Date()
+
+
+DOCUMENTS = {"products": ProductDocument, "cooperatives": CooperativeDocument, "stories": StoryDocument}
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 
 

@@ -9,19 +9,23 @@ answers again (see search.tasks), so nothing is lost while it is down.
 """
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import override
+from elasticsearch import TransportError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from oscar.core.loading import get_model
 
 from vendors.models import Cooperative
 from vendors.regions import Region
 
+from .arabic import arabic_index_text
 from .client import ENGINE_ERRORS, index_alias, search_client, search_configured
 from .documents import index_body
 
@@ -32,8 +36,8 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 PendingIndexUpdate = get_model("search", "PendingIndexUpdate")
 
-PRODUCTS, COOPERATIVES = "products", "cooperatives"
-KINDS = (PRODUCTS, COOPERATIVES)
+PRODUCTS, COOPERATIVES, STORIES = "products", "cooperatives", "stories"
+KINDS = (PRODUCTS, COOPERATIVES, STORIES)
 BATCH_SIZE = 500
 DOWN_UNTIL_KEY = "search:engine-down"
 PENDING_KEY = "search:pending-updates"
@@ -104,7 +108,10 @@ class CategoryTree:
 
 
 def _attributes(product) -> dict[str, object]:
-    return {value.attribute.code: value.value for value in product.get_attribute_values()}
+    # In code order: the database returns attribute values in no set order, and a document
+    # must come out the same each time (`--check` compares them).
+    values = sorted(product.get_attribute_values(), key=lambda value: value.attribute.code)
+    return {value.attribute.code: value.value for value in values}
 
 
 def _text(value) -> str:
@@ -155,14 +162,17 @@ def product_document(product, *, tree: CategoryTree) -> dict:
     titles = {lang: getattr(product, f"title_{lang}", "") or "" for lang in ("en", "fr", "ar")}
     title = titles["en"] or product.title or ""
     dimensions = [attributes.get(code) for code in DIMENSION_CODES]
+    keyword_text = " ".join(k for k in keywords if k)
+    description_ar = getattr(product, "description_ar", "") or ""
     return {
         "title_en": title,
         "title_fr": titles["fr"],
         "title_ar": titles["ar"],
         "description_en": getattr(product, "description_en", "") or product.description or "",
         "description_fr": getattr(product, "description_fr", "") or "",
-        "description_ar": getattr(product, "description_ar", "") or "",
-        "keywords": " ".join(k for k in keywords if k),
+        "description_ar": description_ar,
+        "keywords": keyword_text,
+        "arabic": arabic_index_text(titles["ar"], description_ar, keyword_text),
         "title_complete": title,
         "suggest": {
             "input": sorted({t for t in titles.values() if t}),
@@ -202,6 +212,65 @@ def cooperative_document(cooperative) -> dict:
     }
 
 
+def _story_models() -> tuple:
+    # Imported late: the page models import the catalogue, which imports the search app.
+    from marketplace.models import ArtisanStoryPage, GuidePage
+
+    return ArtisanStoryPage, GuidePage
+
+
+def story_index_queryset(model):
+    """The live, public pages of `model` (stories or guides) with what a document needs."""
+    related = ["locale"]
+    if model.__name__ == "ArtisanStoryPage":
+        related += ["craft", "cooperative"]
+    return model.objects.live().public().select_related(*related).order_by("pk")
+
+
+def story_pages(ids=None) -> list:
+    """The live, public stories and guides (specific pages), all or those among `ids`."""
+    pages = []
+    for model in _story_models():
+        queryset = story_index_queryset(model)
+        pages += list(queryset if ids is None else queryset.filter(pk__in=ids))
+    return pages
+
+
+def story_document(page) -> dict:
+    """The indexed form of a story or guide page, in its own language."""
+    body = page._meta.get_field("body").get_searchable_content(page.body)
+    body_text = " ".join(" ".join(strip_tags(str(text)).split()) for text in body if text)[:20_000]
+    craft = getattr(page, "craft", None)
+    cooperative = getattr(page, "cooperative", None)
+    region = getattr(page, "region", "") or (cooperative.region if cooperative else "")
+    keywords = [getattr(craft, f"name_{lang}", "") or "" for lang in ("en", "fr", "ar")] if craft else []
+    if cooperative is not None:
+        keywords += [cooperative.name, cooperative.city]
+    if region:
+        for lang in ("en", "fr", "ar"):
+            with override(lang):
+                keywords.append(str(Region(region).label))
+    keyword_text = " ".join(k for k in keywords if k)
+    date = getattr(page, "date", None) or (
+        page.first_published_at.date() if page.first_published_at else None
+    )
+    return {
+        "kind": "story" if page._meta.model_name == "artisanstorypage" else "guide",
+        "language": page.locale.language_code,
+        "translation_key": str(page.translation_key),
+        "title": page.title,
+        "intro": page.intro or "",
+        "body": body_text,
+        "keywords": keyword_text,
+        "arabic": arabic_index_text(page.title, page.intro or "", body_text, keyword_text),
+        "craft": (craft.slug if craft else "") or None,
+        "region": region or None,
+        "cooperative": (cooperative.slug if cooperative else "") or None,
+        "url": page.get_url() or "",
+        "date": date.isoformat() if date else None,
+    }
+
+
 # --- Writing ----------------------------------------------------------------------------------
 
 
@@ -218,6 +287,10 @@ def _actions(kind: str, ids: list[int], index: str) -> Iterator[dict]:
                 "_id": product.pk,
                 "_source": product_document(product, tree=tree),
             }
+    elif kind == STORIES:
+        for page in story_pages(ids):
+            found.add(page.pk)
+            yield {"_op_type": "index", "_index": index, "_id": page.pk, "_source": story_document(page)}
     else:
         for cooperative in cooperative_index_queryset().filter(pk__in=ids):
             found.add(cooperative.pk)
@@ -232,12 +305,12 @@ def _actions(kind: str, ids: list[int], index: str) -> Iterator[dict]:
             yield {"_op_type": "delete", "_index": index, "_id": pk}
 
 
-def _bulk(actions: Iterable[dict], *, refresh=False) -> int:
+def _bulk(actions: Iterable[dict], *, refresh=False, client=None) -> int:
     """Send `actions`; missing documents on delete are fine. Returns how many were applied."""
     done = 0
     try:
         for ok, item in streaming_bulk(
-            search_client(), actions, chunk_size=BATCH_SIZE, raise_on_error=False, refresh=refresh
+            client or search_client(), actions, chunk_size=BATCH_SIZE, raise_on_error=False, refresh=refresh
         ):
             op = next(iter(item.values()))
             if ok or op.get("status") == 404:
@@ -349,28 +422,61 @@ def index_update(*, kind: str, ids: Iterable[int], retry_after: int = 30) -> boo
 
 
 def _source_ids(kind: str) -> list[int]:
+    if kind == STORIES:
+        return sorted(
+            pk for model in _story_models() for pk in story_index_queryset(model).values_list("pk", flat=True)
+        )
     queryset = product_index_queryset() if kind == PRODUCTS else cooperative_index_queryset()
     return list(queryset.order_by("pk").values_list("pk", flat=True).distinct())
 
 
-def index_rebuild(*, kind: str, progress: Callable[[int, int], None] | None = None) -> str:
+# A rebuild is not a page waiting on the engine: its bulk requests get a long timeout and are
+# retried (the same documents again, which is harmless) when a busy engine does not answer in
+# time. Page-time updates keep the short timeout and fall back to the replay queue instead.
+BULK_TIMEOUT = 120.0
+BULK_RETRIES = 4
+
+
+def _bulk_patiently(kind: str, ids: list[int], index: str) -> int:
+    from django.conf import settings
+
+    timeout = float(getattr(settings, "SEARCH_BULK_TIMEOUT", BULK_TIMEOUT))
+    retries = int(getattr(settings, "SEARCH_BULK_RETRIES", BULK_RETRIES))
+    client = search_client().options(request_timeout=timeout)
+    for attempt in range(retries + 1):
+        try:
+            return _bulk(_actions(kind, ids, index), client=client)
+        except (TransportError, BulkIndexError) as exc:
+            if attempt == retries:
+                raise
+            wait = min(2**attempt, 30)
+            logger.warning("search: bulk of %d %s failed (%s); retrying in %d s", len(ids), kind, exc, wait)
+            time.sleep(wait)
+    return 0
+
+
+def index_rebuild(
+    *, kind: str, progress: Callable[[int, int], None] | None = None, chunk_size: int | None = None
+) -> str:
     """Build a new index, load every document, then point the alias at it in one atomic step.
 
     Readers use the old index until the swap; updates during the build go to both (the new
     index is reachable through a `-building` alias). Old indices are deleted afterwards.
-    Returns the new index's name.
+    Documents go in bulk requests of `chunk_size` (BATCH_SIZE by default), each retried on a
+    timeout. Returns the new index's name.
     """
     client = search_client()
     alias, building = index_alias(kind), building_alias(kind)
     name = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
     client.indices.create(index=name, **index_body(kind))
     client.indices.update_aliases(actions=[{"add": {"index": name, "alias": building}}])
+    chunk = chunk_size or BATCH_SIZE
     try:
         ids = _source_ids(kind)
-        for start in range(0, len(ids), BATCH_SIZE):
-            _bulk(_actions(kind, ids[start : start + BATCH_SIZE], name))
+        for start in range(0, len(ids), chunk):
+            _bulk_patiently(kind, ids[start : start + chunk], name)
             if progress:
-                progress(min(start + BATCH_SIZE, len(ids)), len(ids))
+                progress(min(start + chunk, len(ids)), len(ids))
         if not ids and progress:
             progress(0, 0)
         client.indices.refresh(index=name)

@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 
 from .vocabulary import query_terms
 
-# Fields a buyer's words are matched against, with their weights.
+# Fields a buyer's words are matched against, with their weights. Arabic is matched through
+# `arabic`, the Arabic words of each document normalised and stemmed in Python
+# (search/arabic.py), never through the fields analysed by the mapping's Arabic analyzer:
+# osmem turns every Arabic word into an empty term there, so any Arabic query would match every
+# piece with an Arabic title. The same fields on every server keep results the same.
 TEXT_FIELDS = {
     "en": [
         "title_en^4",
         "title_en.folded^3",
         "title_fr.folded^2",
-        "title_ar^2",
+        "arabic^2",
         "keywords^2",
         "description_en",
     ],
@@ -22,11 +26,26 @@ TEXT_FIELDS = {
         "title_fr^4",
         "title_fr.folded^3",
         "title_en.folded^2",
-        "title_ar^2",
+        "arabic^2",
         "keywords^2",
         "description_fr",
     ],
-    "ar": ["title_ar^4", "title_en.folded^2", "title_fr.folded^2", "keywords^2", "description_ar"],
+    "ar": ["arabic^4", "title_en.folded^2", "title_fr.folded^2", "keywords^2", "description_en"],
+}
+# Stories and guides: one document per translation; English and French sub-fields stem those
+# languages, Arabic goes through `arabic` as above.
+STORY_FIELDS = {
+    language: [
+        *([f"title.{language}^4"] if language != "ar" else []),
+        "title^3",
+        *([f"intro.{language}^2"] if language != "ar" else []),
+        "intro^1.5",
+        *([f"body.{language}"] if language != "ar" else []),
+        "body",
+        "keywords^2",
+        "arabic^4" if language == "ar" else "arabic^2",
+    ]
+    for language in ("en", "fr", "ar")
 }
 HIGHLIGHT_FIELDS = {
     "en": ("title_en", "description_en"),
@@ -104,16 +123,16 @@ class Filters:
         return clauses
 
 
-def text_query(query: str, *, language: str = "en") -> dict | None:
+def text_query(query: str, *, language: str = "en", fields: list[str] | None = None) -> dict | None:
     """The buyer's words, each expanded with its craft synonyms, every word required.
 
     "tapis zelij" -> must(any of rug/rugs/tapis/..., any of zellige/zellij/zelij/...), each
-    variant fuzzy (typos) over the title, keyword and description fields.
+    variant fuzzy (typos) over the title, keyword and description fields (or `fields`).
     """
     terms = query_terms(query)
     if not terms:
         return None
-    fields = TEXT_FIELDS.get(language, TEXT_FIELDS["en"])
+    fields = fields or TEXT_FIELDS.get(language, TEXT_FIELDS["en"])
     typed = {w.lower() for w in query.split()}
     must = []
     for variants in terms:
@@ -279,4 +298,56 @@ def cooperative_suggest_body(*, prefix: str, size: int = 3) -> dict:
         },
         "size": size,
         "_source": ["name", "city", "url", "slug"],
+    }
+
+
+# Stories are written in English first; a version in the buyer's language wins, then the English one.
+DEFAULT_STORY_LANGUAGE = "en"
+
+
+def _prefer_language(query: dict, language: str) -> dict:
+    """`query`, with documents in the buyer's language scored above their translations, and
+    the English version above the others when there is none in the buyer's language."""
+    preferred = [(language, 10.0)]
+    if language != DEFAULT_STORY_LANGUAGE:
+        preferred.append((DEFAULT_STORY_LANGUAGE, 5.0))
+    return {
+        "bool": {
+            "must": [query],
+            "should": [
+                {"constant_score": {"filter": {"term": {"language": code}}, "boost": boost}}
+                for code, boost in preferred
+            ],
+        }
+    }
+
+
+def story_search_body(*, query: str, language: str = "en", size: int = 3) -> dict | None:
+    """Stories and guides matching the buyer's words, one version of each (the buyer's language
+    when that one matches); None when the words are all stop words."""
+    text = text_query(query, language=language, fields=STORY_FIELDS.get(language, STORY_FIELDS["en"]))
+    if text is None:
+        return None
+    return {
+        "query": _prefer_language(text, language),
+        "collapse": {"field": "translation_key"},
+        "size": size,
+        "_source": ["kind", "language", "title", "url"],
+    }
+
+
+def story_suggest_body(*, prefix: str, language: str = "en", size: int = 2) -> dict:
+    """Stories and guides whose title starts with what the buyer is typing."""
+    match = {
+        "multi_match": {
+            "query": prefix,
+            "type": "bool_prefix",
+            "fields": ["title", "arabic"],
+        }
+    }
+    return {
+        "query": _prefer_language(match, language),
+        "collapse": {"field": "translation_key"},
+        "size": size,
+        "_source": ["kind", "title", "url"],
     }

@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from vendors.models import Certificate, Cooperative
 
 from .client import search_configured
-from .indexing import COOPERATIVES, PRODUCTS, pending_store
+from .indexing import COOPERATIVES, PRODUCTS, STORIES, pending_store
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ _local = threading.local()
 
 class _Batch:
     def __init__(self):
-        self.ids: dict[str, set[int]] = {PRODUCTS: set(), COOPERATIVES: set()}
+        self.ids: dict[str, set[int]] = {PRODUCTS: set(), COOPERATIVES: set(), STORIES: set()}
 
     def flush(self):
         if getattr(_local, "batch", None) is self:
@@ -104,9 +104,49 @@ def _cooperative_products(cooperative_id: int) -> list[int]:
 
 
 def cooperative_changed(sender, instance, **kwargs):
-    """Status (suspension), name, region, women-led, label: every product shows them."""
+    """Status (suspension), name, region, women-led, label: every product shows them; the
+    cooperative's stories carry its name, city and region."""
     index_schedule(kind=COOPERATIVES, ids=[instance.pk])
     index_schedule(kind=PRODUCTS, ids=_cooperative_products(instance.pk))
+    if search_configured():
+        from marketplace.models import ArtisanStoryPage
+
+        index_schedule(
+            kind=STORIES,
+            ids=ArtisanStoryPage.objects.filter(cooperative=instance.pk).values_list("pk", flat=True),
+        )
+
+
+def _story_page_ids(page, *, descendants: bool = False) -> list[int]:
+    """`page` (and with `descendants`, the pages below it) when it is a story or a guide."""
+    from wagtail.models import Page
+
+    from marketplace.models import ArtisanStoryPage, GuidePage
+
+    if not descendants:
+        return [page.pk] if issubclass(page.specific_class or Page, (ArtisanStoryPage, GuidePage)) else []
+    pages = Page.objects.descendant_of(page, inclusive=True).type(ArtisanStoryPage, GuidePage)
+    return list(pages.values_list("pk", flat=True))
+
+
+def story_page_changed(sender, instance, **kwargs):
+    """Published, unpublished or deleted: the engine gets the page as it now is (or drops it)."""
+    index_schedule(kind=STORIES, ids=_story_page_ids(instance))
+
+
+def story_pages_moved(sender, instance, **kwargs):
+    """A move changes the URL of the page and of every page below it."""
+    if search_configured():
+        index_schedule(kind=STORIES, ids=_story_page_ids(instance, descendants=True))
+
+
+def view_restriction_changed(sender, instance, **kwargs):
+    """A private page (and what is below it) leaves the index; a page made public again returns."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first() if search_configured() else None
+    if page is not None:
+        index_schedule(kind=STORIES, ids=_story_page_ids(page, descendants=True))
 
 
 def certificate_changed(sender, instance, **kwargs):
@@ -126,4 +166,25 @@ def connect() -> None:
         post_delete.connect(receiver, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
     m2m_changed.connect(
         product_categories_changed, sender=Product.categories.through, dispatch_uid="search-categories"
+    )
+    _connect_story_pages()
+
+
+def _connect_story_pages() -> None:
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from marketplace.models import ArtisanStoryPage, GuidePage
+
+    # Wagtail sends these with the page's specific class as sender: any page, filtered above.
+    page_published.connect(story_page_changed, dispatch_uid="search-stories-published")
+    page_unpublished.connect(story_page_changed, dispatch_uid="search-stories-unpublished")
+    post_page_move.connect(story_pages_moved, dispatch_uid="search-stories-moved")
+    for model in (ArtisanStoryPage, GuidePage):
+        post_delete.connect(story_page_changed, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
+    post_save.connect(
+        view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-save"
+    )
+    post_delete.connect(
+        view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-delete"
     )

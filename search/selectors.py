@@ -17,6 +17,7 @@ from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from elasticsearch import NotFoundError
 from oscar.core.loading import get_model
 
 from catalogue.money import BASE_CURRENCY, money_format
@@ -25,6 +26,7 @@ from vendors.models import Cooperative
 from vendors.regions import Region
 
 from . import queries
+from .arabic import arabic_fold, arabic_normalise
 from .client import ENGINE_ERRORS, index_alias, search_client, search_configured
 from .indexing import SIZE_BANDS, engine_mark_down, engine_marked_down, pending_exists
 from .vocabulary import query_terms
@@ -458,8 +460,12 @@ def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
         products = products.order_by("-date_created", "-pk")
     total = products.count()
     offset = (page - 1) * per_page
+    found = list(products[offset : offset + per_page])
+    for product in found:
+        # No highlights from the database; set, so templates do not pay a failed lookup per card.
+        product.search_snippet = ""
     return SearchResults(
-        products=list(products[offset : offset + per_page]),
+        products=found,
         total=total,
         facets={},
         used_fallback=True,
@@ -470,15 +476,109 @@ def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
     )
 
 
+# --- Stories and guides ----------------------------------------------------------------------
+
+STORIES_SHOWN = 3
+
+
+@dataclass
+class StoryResults:
+    stories: list  # specific ArtisanStoryPage / GuidePage objects, best first
+    used_fallback: bool
+
+
+def _story_models() -> tuple:
+    from marketplace.models import ArtisanStoryPage, GuidePage
+
+    return ArtisanStoryPage, GuidePage
+
+
+def _story_cards(model):
+    """Live, public pages of `model` with what the results' story cards show."""
+    related = ["cover_image", "locale"] + (["craft"] if model.__name__ == "ArtisanStoryPage" else [])
+    return model.objects.live().public().select_related(*related)
+
+
+def story_search(*, query: str, language: str = "en", limit: int = STORIES_SHOWN) -> StoryResults:
+    """Stories and guides for the buyer's words: the engine's best matches, one version of each;
+    from the database (title or introduction containing every word) when the engine is down.
+    Each page has `search_kind`: "story" or "guide"."""
+    results = _story_search(query=query, language=language, limit=limit)
+    for page in results.stories:
+        page.search_kind = "story" if page._meta.model_name == "artisanstorypage" else "guide"
+    return results
+
+
+def _story_search(*, query: str, language: str, limit: int) -> StoryResults:
+    query = (query or "").strip()[:200]
+    if not query:
+        return StoryResults([], used_fallback=False)
+    if search_configured() and not engine_marked_down():
+        body = queries.story_search_body(query=query, language=language, size=limit)
+        if body is None:
+            return StoryResults([], used_fallback=False)
+        try:
+            response = search_client().search(index=index_alias("stories"), body=body)
+        except NotFoundError:
+            # No stories index yet (deployed, not rebuilt): the engine itself is fine.
+            logger.warning("search: no stories index; stories from the database (search_index --rebuild)")
+        except ENGINE_ERRORS as exc:
+            logger.warning("search: stories from the database (%s)", exc)
+            engine_mark_down(seconds=settings.SEARCH_RETRY_AFTER)
+        else:
+            hits = response["hits"]["hits"]
+            ids = [int(hit["_id"]) for hit in hits]
+            kinds = {hit.get("_source", {}).get("kind") for hit in hits}
+            found = {}
+            for model in _story_models():
+                kind = "story" if model.__name__ == "ArtisanStoryPage" else "guide"
+                if ids and kind in kinds:
+                    found.update(_story_cards(model).in_bulk(ids))
+            return StoryResults([found[pk] for pk in ids if pk in found], used_fallback=False)
+    return StoryResults(_story_search_db(query=query, language=language, limit=limit), used_fallback=True)
+
+
+def _language_rank(page, language: str) -> int:
+    code = page.locale.language_code
+    return 0 if code == language else 1 if code == queries.DEFAULT_STORY_LANGUAGE else 2
+
+
+def _story_search_db(*, query: str, language: str, limit: int) -> list:
+    terms = query_terms(query)
+    if not terms:
+        return []
+    condition = reduce(
+        and_,
+        (
+            reduce(or_, (Q(title__icontains=word) | Q(intro__icontains=word) for word in synonyms))
+            for synonyms in terms
+        ),
+    )
+    candidates = []
+    for model in _story_models():
+        candidates += list(_story_cards(model).filter(condition).order_by("-first_published_at")[: limit * 4])
+    # The buyer's language first, then English (as the engine prefers), then the newest; one
+    # version of each story.
+    candidates.sort(key=lambda page: page.first_published_at or timezone.now(), reverse=True)
+    candidates.sort(key=lambda page: _language_rank(page, language))
+    stories, seen = [], set()
+    for page in candidates:
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            stories.append(page)
+    return stories[:limit]
+
+
 # --- Search box suggestions -------------------------------------------------------------------
 
-SUGGEST_PRODUCTS, SUGGEST_CATEGORIES, SUGGEST_COOPERATIVES = 6, 3, 3
+SUGGEST_PRODUCTS, SUGGEST_CATEGORIES, SUGGEST_COOPERATIVES, SUGGEST_STORIES = 6, 3, 3, 2
 
 
 def search_suggest(*, prefix: str, language: str = "en") -> dict:
-    """What the search box offers while the buyer types: products, categories, cooperatives."""
+    """What the search box offers while the buyer types: products, categories, cooperatives,
+    stories and guides."""
     prefix = (prefix or "").strip()[:100]
-    empty = {"products": [], "categories": [], "cooperatives": [], "used_fallback": False}
+    empty = {"products": [], "categories": [], "cooperatives": [], "stories": [], "used_fallback": False}
     if len(prefix) < 2:
         return empty
     categories = [
@@ -489,7 +589,7 @@ def search_suggest(*, prefix: str, language: str = "en") -> dict:
     ]
     if search_configured() and not engine_marked_down():
         try:
-            products, cooperatives = _engine_suggest(prefix=prefix, language=language)
+            products, cooperatives, stories = _engine_suggest(prefix=prefix, language=language)
         except ENGINE_ERRORS as exc:
             logger.warning("search: suggestions from the database (%s)", exc)
             engine_mark_down(seconds=settings.SEARCH_RETRY_AFTER)
@@ -498,6 +598,7 @@ def search_suggest(*, prefix: str, language: str = "en") -> dict:
                 "products": products,
                 "categories": categories,
                 "cooperatives": cooperatives,
+                "stories": stories,
                 "used_fallback": False,
             }
     title = Q(title_en__icontains=prefix) | Q(title_fr__icontains=prefix) | Q(title_ar__icontains=prefix)
@@ -515,8 +616,29 @@ def search_suggest(*, prefix: str, language: str = "en") -> dict:
         "products": products,
         "categories": categories,
         "cooperatives": cooperatives,
+        "stories": _story_suggest_db(prefix=prefix, language=language),
         "used_fallback": True,
     }
+
+
+def _story_suggest_db(*, prefix: str, language: str) -> list[dict]:
+    """Stories and guides whose title contains what the buyer typed (the buyer's language first)."""
+    from wagtail.models import Page
+
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(*_story_models())
+        .filter(title__icontains=arabic_normalise(prefix))
+        .select_related("locale")
+        .order_by("-first_published_at")[: SUGGEST_STORIES * 4]
+    )
+    suggestions, seen = [], set()
+    for page in sorted(pages, key=lambda page: _language_rank(page, language)):
+        if page.translation_key not in seen and len(suggestions) < SUGGEST_STORIES:
+            seen.add(page.translation_key)
+            suggestions.append({"title": page.title, "url": page.get_url() or ""})
+    return suggestions
 
 
 def _suggested_product(product, language: str) -> dict:
@@ -561,7 +683,19 @@ def _engine_suggest(*, prefix: str, language: str) -> tuple[list, list]:
         }
         for hit in response["hits"]["hits"]
     ]
-    return products, cooperatives
+    folded = " ".join(arabic_fold(word) for word in arabic_normalise(prefix).split())
+    try:
+        response = client.search(
+            index=index_alias("stories"),
+            body=queries.story_suggest_body(prefix=folded, language=language, size=SUGGEST_STORIES),
+        )
+    except NotFoundError:
+        return products, cooperatives, []  # no stories index yet: suggest the rest
+    stories = [
+        {"title": hit["_source"]["title"], "url": hit["_source"].get("url", "")}
+        for hit in response["hits"]["hits"]
+    ]
+    return products, cooperatives, stories
 
 
 # --- Observatory ------------------------------------------------------------------------------

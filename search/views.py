@@ -9,7 +9,7 @@ from django.views.generic import ListView
 from catalogue.selectors import navigation_categories
 
 from .listing import facet_context, search_from_request
-from .selectors import SORT_OPTIONS, search_suggest
+from .selectors import SORT_OPTIONS, search_suggest, story_search
 from .services import query_log_click, query_log_record
 
 
@@ -50,6 +50,8 @@ class ProductSearchView(ListView):
         )
         if query and context["page_obj"].number == 1 and not self.request.GET.get("page"):
             context["query_log"] = query_log_record(request=self.request, text=query, results=results)
+            # A few stories and guides that match, under the pieces (first page only).
+            context["stories"] = story_search(query=query, language=(get_language() or "en")[:2]).stories
         return context
 
 

@@ -8,13 +8,23 @@ import re
 from functools import cache
 from pathlib import Path
 
+from .arabic import arabic_fold, arabic_normalise
+
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
 
 # Words that narrow nothing on a marketplace where everything is handmade in Morocco.
 STOPWORDS = {
     "a", "an", "and", "the", "for", "with", "of", "in", "de", "du", "des", "le", "la", "les", "et",
     "en", "un", "une", "moroccan", "morocco", "maroc", "marocain", "marocaine", "handmade", "artisan",
+    # Arabic, folded as search/arabic.py folds what buyers type: in, from, on, with, Morocco,
+    # Moroccan, handmade.
+    *(arabic_fold(word) for word in ("في", "من", "على", "مع", "المغرب", "مغربي", "مغربية", "يدوي", "يدوية")),
 }  # fmt: skip
+
+
+def _fold_phrase(phrase: str) -> str:
+    """A vocabulary entry or a buyer's words, lowercased, Arabic words normalised and stemmed."""
+    return " ".join(arabic_fold(word) for word in phrase.lower().split())
 
 
 @cache
@@ -23,16 +33,17 @@ def synonym_groups() -> tuple[frozenset[str], ...]:
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            groups.append(frozenset(word.strip().lower() for word in line.split(",") if word.strip()))
+            groups.append(frozenset(_fold_phrase(word) for word in line.split(",") if word.strip()))
     return tuple(groups)
 
 
 def query_terms(query: str) -> list[set[str]]:
     """The buyer's query as a list of terms, each with its synonyms: [{"rug", "tapis", ...}, ...].
 
-    Multi-word vocabulary entries ("beni ourain", "mosaic tile") are kept together.
+    Multi-word vocabulary entries ("beni ourain", "mosaic tile") are kept together. Arabic words
+    are normalised and stemmed first ("الزلّيج" -> "زليج"), as the vocabulary's are.
     """
-    text = " ".join(re.findall(r"[\w'-]+", query.lower()))
+    text = _fold_phrase(" ".join(re.findall(r"[\w'-]+", arabic_normalise(query).lower())))
     terms: list[set[str]] = []
     for group in synonym_groups():
         for phrase in sorted((w for w in group if " " in w), key=len, reverse=True):

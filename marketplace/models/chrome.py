@@ -6,6 +6,7 @@ wagtail-localize); the site settings say which ones the header and footer use.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -61,8 +62,9 @@ class Announcement(TranslatableMixin, models.Model):
             self.ends_at is None or now < self.ends_at
         )
 
-    @property
+    @cached_property
     def url(self) -> str:
+        """The link in the active language; remembered, so the cached chrome keeps it resolved."""
         if self.link_page_id:
             return self.link_page.localized.url or ""
         return self.link_url

@@ -50,8 +50,10 @@ def site_chrome_forget(instance=None, created=False, **kwargs) -> None:
     An empty settings row, which `SiteChrome.for_site` creates on the first page of a site,
     changes nothing on screen and does not count.
     """
+    from marketplace.models import SiteChrome
+
     empty_fields = ("header_menu_id", "footer_menu_id", "announcement_id")
-    if created and instance is not None and not any(getattr(instance, f, None) for f in empty_fields):
+    if created and isinstance(instance, SiteChrome) and not any(getattr(instance, f) for f in empty_fields):
         return
     try:
         cache.incr(CHROME_VERSION_KEY)
@@ -59,10 +61,26 @@ def site_chrome_forget(instance=None, created=False, **kwargs) -> None:
         cache.set(CHROME_VERSION_KEY, 2, None)
 
 
+def _site_for_request(request):
+    """`Site.find_for_request`, remembered per host and port in the cache (forgotten with the
+    chrome, on any Site change), so shop pages spend no query finding their Wagtail site."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
+    key = f"souk:site-for-host:{version}:{request._get_raw_host()}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, site, 60 * 60)
+    request._wagtail_site = site
+    return site
+
+
 def _chrome_resolved(request) -> dict:
     if request is not None and hasattr(request, "_souk_chrome"):
         return request._souk_chrome
-    site = Site.find_for_request(request) if request is not None else None
+    site = _site_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
@@ -76,7 +94,9 @@ def _chrome_resolved(request) -> dict:
                 menu = getattr(chrome, f"{which}_menu", None)
                 resolved[which] = menu_entries(menu) if menu is not None else []
             if chrome.announcement is not None:
-                resolved["announcement"] = chrome.announcement.localized
+                announcement = chrome.announcement.localized
+                announcement.url  # resolved now (a cached_property), not on every page  # noqa: B018
+                resolved["announcement"] = announcement
         cache.set(key, resolved, 60 * 60)
     if request is not None:
         request._souk_chrome = resolved

@@ -1,6 +1,7 @@
 """Operate the search index: rebuild with no downtime, check drift, replay missed updates.
 
 manage.py search_index --rebuild          # new index, bulk load, atomic alias swap, old one deleted
+manage.py search_index --rebuild --chunk-size 200   # smaller bulk requests for a busy engine
 manage.py search_index --check            # drift between the database and the index (exit 1 if any)
 manage.py search_index --replay           # send the updates stored while the engine was down
 """
@@ -27,6 +28,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--kind", choices=KINDS, action="append", help="Only this index (repeatable).")
         parser.add_argument("--quiet-progress", action="store_true", help="No progress bar (for logs).")
+        parser.add_argument(
+            "--chunk-size",
+            type=int,
+            default=None,
+            help="Documents per bulk request when rebuilding (default 500; smaller for a busy engine).",
+        )
 
     def handle(self, *args, **options):
         if not search_configured():
@@ -39,7 +46,9 @@ class Command(BaseCommand):
         engine_mark_up()
         try:
             if options["rebuild"]:
-                self.rebuild(kinds, show_progress=not options["quiet_progress"])
+                self.rebuild(
+                    kinds, show_progress=not options["quiet_progress"], chunk_size=options["chunk_size"]
+                )
             elif options["check"]:
                 self.check_drift(kinds)
             else:
@@ -47,11 +56,13 @@ class Command(BaseCommand):
         except ENGINE_ERRORS as exc:
             raise CommandError(f"The search engine failed: {exc}") from exc
 
-    def rebuild(self, kinds, *, show_progress: bool):
+    def rebuild(self, kinds, *, show_progress: bool, chunk_size: int | None = None):
         for kind in kinds:
             started = time.monotonic()
             self.stdout.write(f"Rebuilding {index_alias(kind)}")
-            name = index_rebuild(kind=kind, progress=self._progress_bar(kind) if show_progress else None)
+            name = index_rebuild(
+                kind=kind, progress=self._progress_bar(kind) if show_progress else None, chunk_size=chunk_size
+            )
             if show_progress:
                 self.stdout.write("")
             count = search_client().count(index=index_alias(kind))["count"]

@@ -1,5 +1,5 @@
 // Search box suggestions: an ARIA 1.2 combobox over /shop/search/suggest/ (products, crafts,
-// cooperatives). Arrow keys move, Enter opens the highlighted suggestion, Escape closes; with
+// cooperatives, stories). Arrow keys move, Enter opens the highlighted suggestion, Escape closes; with
 // nothing highlighted Enter submits the search as usual. Works without it: the form still submits.
 (function () {
   "use strict";
@@ -12,6 +12,7 @@
     products: form.getAttribute("data-label-products") || "Pieces",
     categories: form.getAttribute("data-label-categories") || "Crafts",
     cooperatives: form.getAttribute("data-label-cooperatives") || "Cooperatives",
+    stories: form.getAttribute("data-label-stories") || "Stories",
     all: form.getAttribute("data-label-all") || "See all results for"
   };
 
@@ -121,6 +122,7 @@
     group("products", data.products || [], function (p, id) { return option(id, p.url, p.title, p.cooperative, p.image || ""); });
     group("categories", data.categories || [], function (c, id) { return option(id, c.url, c.name, ""); });
     group("cooperatives", data.cooperatives || [], function (c, id) { return option(id, c.url, c.name, c.city); });
+    group("stories", data.stories || [], function (s, id) { return option(id, s.url, s.title, ""); });
     var all = option(list.id + "-all", form.action + "?q=" + encodeURIComponent(query), labels.all + " “" + query + "”", "");
     all.classList.add("suggest__all");
     options.push(all);
