@@ -8,6 +8,7 @@ class MarketplaceConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
         from wagtail.signals import page_published, page_unpublished
 
         from .models import Announcement, Menu, SiteChrome
@@ -17,6 +18,6 @@ class MarketplaceConfig(AppConfig):
         # (Deleting a live page sends page_unpublished first.)
         page_published.connect(site_chrome_forget, dispatch_uid="site-chrome-published")
         page_unpublished.connect(site_chrome_forget, dispatch_uid="site-chrome-unpublished")
-        for model in (Menu, SiteChrome, Announcement):
+        for model in (Menu, SiteChrome, Announcement, Site):
             for signal in (post_save, post_delete):
                 signal.connect(site_chrome_forget, sender=model, dispatch_uid=f"site-chrome-{model.__name__}")

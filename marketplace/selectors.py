@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -20,16 +21,62 @@ def _in_order(ids: list[int], objects) -> list:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def _picked_in_order(*, picks, queryset, field: str) -> list:
+    """The rows of `queryset` that an inline panel's `picks` (rows with `field` and a sort
+    order) name, in the editors' order. A saved page needs one query (the order comes from
+    a subquery); a preview's unsaved picks live in memory and are read from there."""
+    if not isinstance(picks.all(), QuerySet):
+        ids = list(picks.order_by("sort_order").values_list(f"{field}_id", flat=True))
+        return _in_order(ids, queryset.filter(pk__in=ids))
+    order = picks.filter(**{field: OuterRef("pk")}).order_by("sort_order").values("sort_order")[:1]
+    return list(
+        queryset.annotate(picked_order=Subquery(order))
+        .filter(picked_order__isnull=False)
+        .order_by("picked_order")
+    )
+
+
 def home_featured_products(*, page) -> list:
     """The products editors picked for the home page, in their order, public ones only."""
-    ids = list(page.featured_products.order_by("sort_order").values_list("product_id", flat=True))
-    return _in_order(ids, product_card_queryset().filter(pk__in=ids))
+    return _picked_in_order(picks=page.featured_products, queryset=product_card_queryset(), field="product")
 
 
 def home_featured_cooperatives(*, page) -> list:
     """The verified cooperatives editors picked for the home page, in their order."""
-    ids = list(page.featured_cooperatives.order_by("sort_order").values_list("cooperative_id", flat=True))
-    return _in_order(ids, Cooperative.objects.verified().filter(pk__in=ids))
+    return _picked_in_order(
+        picks=page.featured_cooperatives, queryset=Cooperative.objects.verified(), field="cooperative"
+    )
+
+
+# The home page's editorial blocks (collection tiles, latest stories) change only when a page
+# is published or unpublished: they are cached per page and language with the site chrome
+# (marketplace.templatetags.cms_tags), forgotten on the same events, and for ten minutes at
+# most (a cooperative or craft renamed meanwhile).
+HOME_CONTENT_TTL = 600
+
+
+def home_editorial(*, page) -> dict:
+    """{"featured_collections", "latest_stories"} for the home `page`, links resolved."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from marketplace.templatetags.cms_tags import CHROME_VERSION_KEY
+
+    preview = not isinstance(page.featured_collections.all(), QuerySet)
+    version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
+    key = f"souk:home-editorial:{version}:{page.pk}:{page.locale_id}:{get_language()}"
+    content = None if preview else cache.get(key)
+    if content is None:
+        collections = list(page.featured_collections.select_related("image", "link_page"))
+        for collection in collections:
+            collection.url  # noqa: B018 - a cached_property: resolved once, kept with the cache
+        stories = stories_latest(locale=page.locale_id, limit=3)
+        if stories:
+            stories[0].get_parent()  # the "All stories" link; treebeard keeps it on the story
+        content = {"featured_collections": collections, "latest_stories": stories}
+        if not preview:
+            cache.set(key, content, HOME_CONTENT_TTL)
+    return content
 
 
 def products_public(*, products) -> list:
@@ -51,8 +98,8 @@ def _stories():
 
 
 def stories_latest(*, locale, limit: int = 3) -> list:
-    """The newest live stories in `locale`."""
-    return list(_stories().filter(locale=locale)[:limit])
+    """The newest live stories in `locale` (a Locale or its id), without their bodies."""
+    return list(_stories().filter(locale=locale).defer("body")[:limit])
 
 
 def stories_for_cooperative(*, cooperative, language: str) -> list:
@@ -125,6 +172,78 @@ def story_siblings(*, page, limit: int = 3) -> list:
         )
     )
     return others[:limit]
+
+
+# --- Languages ----------------------------------------------------------------------------
+def page_in_language(*, page, language: str):
+    """`page` as a reader of `language` should see it: its live, public translation, else the
+    nearest ancestor's (the story index for an untranslated story), else None."""
+    from wagtail.models import Locale, Page
+
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return None
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).order_by("-depth")
+    for candidate in ancestors:
+        found = (
+            Page.objects.filter(translation_key=candidate.translation_key, locale=locale)
+            .live()
+            .public()
+            .first()
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def language_home_url(*, request, language: str) -> str:
+    """The home page of `language` (its translated home page's URL, else the bare prefix)."""
+    from wagtail.models import Locale, Site
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    locale = Locale.objects.filter(language_code=language).first()
+    home = site.root_page.get_translation_or_none(locale) if site and locale else None
+    url = home.get_url(request) if home is not None and home.live else None
+    return url or ("/" if language == settings.LANGUAGE_CODE else f"/{language}/")
+
+
+def language_switch_url(*, request, path: str, language: str) -> str:
+    """Where the language switcher takes a reader of `path` (a local URL with its query) who
+    picks `language`; never to a 404 when `path` itself exists.
+
+    - A Wagtail page: its translation (whatever its slug), else its nearest translated
+      ancestor, else that language's home page. The query string is kept only on the page's
+      own translation (a story index's filters), not on an ancestor.
+    - A shop page: the same URL under the other language's prefix (Django's translate_url).
+    - Anything that does not resolve: that language's home page.
+    """
+    from django.urls import Resolver404, resolve, translate_url
+    from django.utils import translation
+    from wagtail.models import Page
+    from wagtail.views import serve as wagtail_serve
+
+    from marketplace.seo import language_of_path
+
+    parts = urlsplit(path)
+    with translation.override(language_of_path(parts.path)):
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            return language_home_url(request=request, language=language)
+        if match.func is not wagtail_serve:
+            return translate_url(urlunsplit(("", "", parts.path, parts.query, "")), language)
+        # Routed in the URL's own language, whose home page Wagtail starts from.
+        route = Page.route_for_request(request, match.args[0] if match.args else match.kwargs.get("path", ""))
+    if route is None:
+        return language_home_url(request=request, language=language)
+    page = route[0]
+    target = page_in_language(page=page, language=language)
+    url = target.get_url(request) if target is not None else None
+    if not url:
+        return language_home_url(request=request, language=language)
+    if parts.query and target.translation_key == page.translation_key:
+        url = f"{url}?{parts.query}"
+    return url
 
 
 # --- Live search in guides ----------------------------------------------------------------

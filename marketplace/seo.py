@@ -46,6 +46,14 @@ def language_neutral_path(path: str) -> str:
     return path
 
 
+def language_of_path(path: str) -> str:
+    """The language a URL is in: its /fr/ or /ar/ prefix, else the default language."""
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path.startswith(f"/{code}/") or path == f"/{code}"):
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def path_alternates(path: str) -> list[tuple[str, str]]:
     """(language, path) for every language of a shop URL that exists in all of them."""
     neutral = language_neutral_path(path)
@@ -215,4 +223,57 @@ def product_jsonld(*, request, product) -> dict:
         }
     if product.product_class_id:
         data["category"] = product.product_class.name
+    return data
+
+
+def cooperative_jsonld(*, request, cooperative, rating, reviews) -> dict:
+    """A cooperative as an Organization: where it works, what it makes, and what buyers say.
+
+    `aggregateRating` and `review` appear only when it has approved reviews (`rating.count`):
+    an AggregateRating with no reviews behind it is invalid for search engines.
+    """
+    url = absolute(request, cooperative.get_absolute_url())
+    data = {
+        "@context": SCHEMA,
+        "@type": "Organization",
+        "@id": f"{url}#organization",
+        "name": cooperative.name,
+        "legalName": cooperative.legal_name,
+        "url": url,
+        "description": plain(cooperative.tagline or cooperative.story, limit=300),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": cooperative.city,
+            "addressRegion": str(cooperative.get_region_display()),
+            "addressCountry": "MA",
+        },
+    }
+    if cooperative.founded_year:
+        data["foundingDate"] = str(cooperative.founded_year)
+    if cooperative.cover_image:
+        data["image"] = absolute(request, cooperative.cover_image.url)
+    if rating.count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": f"{rating.average:.1f}",
+            "reviewCount": rating.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+        data["review"] = [
+            {
+                "@type": "Review",
+                "name": review.title,
+                "reviewBody": plain(review.body, limit=500),
+                "datePublished": review.date_created.date().isoformat(),
+                "author": {"@type": "Person", "name": str(review.reviewer_name)},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": review.score,
+                    "bestRating": 5,
+                    "worstRating": 1,
+                },
+            }
+            for review in reviews
+        ]
     return data

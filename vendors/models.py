@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from catalogue.reviews import rules as review_rules
+
 from .regions import Region
 from .validators import validate_certificate_document
 
@@ -372,6 +374,91 @@ class ApplicationDecision(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.action}"
+
+
+class CooperativeReviewQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CooperativeReview.APPROVED)
+
+
+class CooperativeReview(models.Model):
+    """A buyer's review of a cooperative: how it made, packed and sent what they bought.
+
+    Written only by a buyer whose vendor order from the cooperative has shipped, once per
+    cooperative, and shown once platform staff approve it, as product reviews are (same
+    statuses and rules: `catalogue.reviews.rules`; writes in `catalogue.reviews.services`).
+    """
+
+    FOR_MODERATION, APPROVED, REJECTED = (
+        review_rules.FOR_MODERATION,
+        review_rules.APPROVED,
+        review_rules.REJECTED,
+    )
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="reviews")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cooperative_reviews"
+    )
+    vendor_order = models.ForeignKey(
+        "ledger.VendorOrder",
+        verbose_name=_("order reviewed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The buyer's order from the cooperative that entitled them to review it."),
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"),
+        validators=[MinValueValidator(review_rules.SCORE_MIN), MaxValueValidator(review_rules.SCORE_MAX)],
+    )
+    title = models.CharField(_("title"), max_length=review_rules.TITLE_MAX_LENGTH)
+    body = models.TextField(_("review"), max_length=review_rules.BODY_MAX_LENGTH)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the review is written in (the site language the buyer used)."),
+    )
+    status = models.SmallIntegerField(
+        _("status"), choices=review_rules.STATUS_CHOICES, default=review_rules.FOR_MODERATION
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    date_created = models.DateTimeField(auto_now_add=True)
+
+    objects = CooperativeReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_created", "-pk"]
+        verbose_name = _("cooperative review")
+        verbose_name_plural = _("cooperative reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["cooperative", "user"], name="cooperative_review_one_per_buyer"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=review_rules.SCORE_MIN, score__lte=review_rules.SCORE_MAX),
+                name="cooperative_review_score_in_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["cooperative", "status", "-date_created"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def reviewer_name(self) -> str:
+        """As Oscar shows a product reviewer: their full name, else "anonymous"."""
+        return self.user.get_full_name() or str(_("anonymous"))
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.APPROVED
+
+    @property
+    def pending_moderation(self) -> bool:
+        return self.status == self.FOR_MODERATION
 
 
 from oscar.apps.partner.models import *  # noqa: E402

@@ -1,5 +1,8 @@
-"""Buyer reviews: Oscar's reviews app, with the rule that only buyers who bought may review.
+"""Buyer reviews of pieces and of cooperatives: only buyers who bought may review, once, and
+platform staff approve each review before it appears.
 
-Oscar's `get_class("catalogue.reviews.views", ...)` looks here first because the catalogue app
-is forked, so the reviews app itself stays Oscar's (same models, migrations and URLs).
+Reviews of pieces are Oscar's reviews app: `get_class("catalogue.reviews.views", ...)` looks
+here first because the catalogue app is forked, so the app itself stays Oscar's (same models,
+migrations and URLs). Reviews of cooperatives (`vendors.models.CooperativeReview`) follow the
+same rules (`rules.py`); their reads and writes are in `selectors.py` and `services.py`.
 """

@@ -1,12 +1,26 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView
 from oscar.apps.catalogue.reviews.views import CreateProductReview as OscarCreateProductReview
 from oscar.apps.catalogue.reviews.views import ProductReviewDetail as OscarProductReviewDetail
 
-from .selectors import product_review_permitted, product_reviews_visible
+from vendors.selectors import cooperative_public_detail
+
+from .forms import CooperativeReviewForm
+from .selectors import (
+    cooperative_rating,
+    cooperative_review_by,
+    cooperative_review_permitted,
+    cooperative_reviews_approved,
+    product_review_permitted,
+    product_reviews_visible,
+)
+from .services import ReviewNotPermitted, cooperative_review_create
 
 
 class CreateProductReview(OscarCreateProductReview):
@@ -43,3 +57,69 @@ class ProductReviewDetail(OscarProductReviewDetail):
 
     def get_queryset(self):
         return product_reviews_visible(product_pk=self.kwargs["product_pk"], user=self.request.user)
+
+
+class CooperativeReviewCreateView(FormView):
+    """A buyer's review of a cooperative they bought from (a shipped or delivered order)."""
+
+    form_class = CooperativeReviewForm
+    template_name = "vendors/cooperative_review_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.cooperative = cooperative_public_detail(slug=kwargs["slug"])
+        if self.cooperative is None:
+            raise Http404("No such cooperative")
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not cooperative_review_permitted(cooperative=self.cooperative, user=request.user):
+            return self._turn_away()
+        return super().dispatch(request, *args, **kwargs)
+
+    def _turn_away(self):
+        if cooperative_review_by(cooperative=self.cooperative, user=self.request.user) is not None:
+            message = _("You have already reviewed this cooperative.")
+        else:
+            message = _("Only buyers whose order from this cooperative has been shipped can review it.")
+        messages.warning(self.request, message)
+        return redirect(self.cooperative.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cooperative"] = self.cooperative
+        return context
+
+    def form_valid(self, form):
+        try:
+            cooperative_review_create(
+                cooperative=self.cooperative,
+                user=self.request.user,
+                language=get_language() or "",
+                **form.cleaned_data,
+            )
+        except ReviewNotPermitted:
+            return self._turn_away()
+        if settings.OSCAR_MODERATE_REVIEWS:
+            messages.success(self.request, _("Thank you: your review will appear once our team has read it."))
+        else:
+            messages.success(self.request, _("Thank you for reviewing this cooperative."))
+        return redirect(self.cooperative.get_absolute_url())
+
+
+class CooperativeReviewListView(ListView):
+    """Every published review of a cooperative, newest first."""
+
+    template_name = "vendors/cooperative_review_list.html"
+    context_object_name = "reviews"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.cooperative = cooperative_public_detail(slug=self.kwargs["slug"])
+        if self.cooperative is None:
+            raise Http404("No such cooperative")
+        return cooperative_reviews_approved(cooperative=self.cooperative)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cooperative"] = self.cooperative
+        context["rating"] = cooperative_rating(cooperative=self.cooperative)
+        return context

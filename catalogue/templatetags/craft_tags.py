@@ -2,10 +2,11 @@ from django import template
 from django.core.files.storage import default_storage
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, pgettext, to_locale
 from django.utils.translation import gettext as _
 
 from catalogue.crafts import CRAFTS_BY_CODE
+from catalogue.crafts_messages import ATTRIBUTE, OPTION
 from catalogue.money import BASE_CURRENCY, money_convert, money_format
 from catalogue.selectors import exchange_rates_current
 from catalogue.services import product_image_renditions_ensure
@@ -25,6 +26,8 @@ def _attribute_text(attribute_value, spec, units: str) -> str:
     if spec is not None and spec.unit == "kg" and value is not None:
         return weight_text(value, units)
     text = attribute_value.value_as_text
+    if attribute_value.attribute.type == "option" and text:
+        return pgettext(OPTION, text)
     if spec is not None and spec.unit:
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
@@ -36,8 +39,8 @@ def _attribute_text(attribute_value, spec, units: str) -> str:
 def product_specs(context, product) -> list[tuple[str, str]]:
     """(name, text) rows of the product's attributes, in the order its craft lists them.
 
-    Lengths and weights follow the buyer's measurement system; flags read Yes/No. Uses the
-    prefetched attribute values.
+    Lengths and weights follow the buyer's measurement system; flags read Yes/No; names and
+    option values are translated (`catalogue.crafts_messages`). Uses the prefetched values.
     """
     units = context.get("buyer_units") or METRIC
     product_class = product.get_product_class()
@@ -48,7 +51,10 @@ def product_specs(context, product) -> list[tuple[str, str]]:
         product.get_attribute_values(), key=lambda value: order.get(value.attribute.code, len(order))
     )
     return [
-        (value.attribute.name, _attribute_text(value, specs.get(value.attribute.code), units))
+        (
+            pgettext(ATTRIBUTE, value.attribute.name),
+            _attribute_text(value, specs.get(value.attribute.code), units),
+        )
         for value in values
     ]
 

@@ -12,18 +12,21 @@ Contracts:
   craft, with every required attribute present and every option value valid; its cooperative
   makes its craft; its category path exists in `CATEGORY_TREE`; the dimensions in its titles
   are the ones in its attributes. Rugs are one of a kind (stock 1); zellige stock counts boxes.
+- Cooperatives and products also carry their Arabic texts (`arabic.py`).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import product as cartesian
 from typing import NamedTuple
 
 from catalogue.crafts import COLOURS, CRAFTS_BY_CODE, RUG_STYLES
+
+from . import arabic
 
 REGIONS: tuple[str, ...] = (
     "tanger-tetouan-al-hoceima",
@@ -67,6 +70,8 @@ class CooperativeSeed:
     rna_number: str
     ice: str
     status: str
+    tagline_ar: str = ""
+    story_ar: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class ProductSeed:
     weight_kg: Decimal
     is_labelled: bool
     lead_time_days: int
+    title_ar: str = ""
+    description_ar: str = ""
 
 
 # --- Categories ---------------------------------------------------------------------------
@@ -292,6 +299,8 @@ def _cooperative(
         rna_number=f"RNA-{REGIONS.index(region) + 1:02d}-{registry * 37 % 1000000:06d}",
         ice=_ice(2_014_000_00 + registry * 7919),
         status=status,
+        tagline_ar=arabic.COOPERATIVE_TAGLINES_AR[slug],
+        story_ar=arabic.COOPERATIVE_STORIES_AR[slug].strip(),
     )
 
 
@@ -2497,7 +2506,16 @@ def products() -> list[ProductSeed]:
     seeds += _small_craft(
         rng, builder, "basketry", _BASKETRY_KINDS, _BASKET_WORDS, _basketry_attributes, _basketry_description
     )
-    return [_checked(seed) for seed in seeds]
+    return [_in_arabic(_checked(seed)) for seed in seeds]
+
+
+def _in_arabic(seed: ProductSeed) -> ProductSeed:
+    """The seed with its Arabic title and description (`arabic` builds them from the seed)."""
+    return replace(
+        seed,
+        title_ar=arabic.product_title_ar(seed),
+        description_ar=arabic.product_description_ar(seed, city=_CITY_BY_SLUG[seed.cooperative]),
+    )
 
 
 __all__ = [

@@ -25,10 +25,12 @@ from catalogue.crafts import CRAFTS_BY_CODE, OPTION
 from catalogue.services import exchange_rates_import, product_classes_sync
 from vendors.services import certificate_review, cooperative_refresh_label, cooperative_set_status
 
-from . import content, images, stories
+from . import arabic, content, images, stories
 from .applications import applications_load
 from .catalogue import catalogue_demo_load
+from .observatory import observatory_demo_load
 from .orders import orders_load
+from .reviews import cooperative_reviews_load
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ def demo_load(
     with transaction.atomic():
         progress("Product classes")
         classes = product_classes_sync()
+        _craft_names_arabic(classes)
         progress("Categories")
         categories = _categories_load(report)
         progress("Accounts")
@@ -98,6 +101,9 @@ def demo_load(
         progress("Exchange rates")
         _exchange_rates_load()
         orders_load(progress=progress)
+        cooperative_reviews_load(progress=progress)
+        progress("Observatory events, searches and roll-ups")
+        observatory_demo_load(progress=progress)
         progress("Zellige samples")
         catalogue_demo_load(progress=progress)
         progress("Home page")
@@ -105,6 +111,15 @@ def demo_load(
         progress("Stories, guides, pages and menus")
         stories.cms_load(cache_dir=cache_dir, image_size=image_size)
     return report
+
+
+def _craft_names_arabic(classes: dict) -> None:
+    """Arabic names of the crafts (catalogue.crafts carries English and French)."""
+    for code, product_class in classes.items():
+        name = arabic.CRAFT_NAMES_AR.get(code, "")
+        if name and product_class.name_ar != name:
+            product_class.name_ar = name
+            product_class.save(update_fields=["name_ar"])
 
 
 # --- Categories ---------------------------------------------------------------------------
@@ -120,6 +135,7 @@ def _categories_load(report: DemoReport) -> dict[tuple[str, ...], object]:
             "name_ar": content.CATEGORY_NAMES_AR.get(seed.slug, ""),
             "description_en": seed.description_en,
             "description_fr": seed.description_fr,
+            "description_ar": arabic.CATEGORY_DESCRIPTIONS_AR.get(seed.slug, ""),
         }
         if category is None:
             kwargs = {"slug": seed.slug, "name": seed.name_en, **fields}
@@ -228,8 +244,10 @@ def _cooperatives_load(report: DemoReport, *, classes, cache_dir: Path) -> dict[
                 "languages": ",".join(seed.languages),
                 "tagline_en": seed.tagline_en,
                 "tagline_fr": seed.tagline_fr,
+                "tagline_ar": seed.tagline_ar,
                 "story_en": _unwrap(seed.story_en),
                 "story_fr": _unwrap(seed.story_fr),
+                "story_ar": _unwrap(seed.story_ar),
                 "phone": seed.phone,
                 "email": seed.email,
                 "registration_number": seed.registration_number,
@@ -359,8 +377,10 @@ def _products_load(
                 "title": seed.title_en,
                 "title_en": seed.title_en,
                 "title_fr": seed.title_fr,
+                "title_ar": seed.title_ar,
                 "description_en": seed.description_en,
                 "description_fr": seed.description_fr,
+                "description_ar": seed.description_ar,
                 "is_labelled": seed.is_labelled,
                 "weight_kg": seed.weight_kg,
                 "lead_time_days": seed.lead_time_days,

@@ -5,23 +5,118 @@ objects (products, cooperatives, crafts) are referenced, never copied, so a stor
 shows the product's current price and stock.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from vendors.regions import Region
 
 from ..blocks import guide_blocks, standard_blocks, story_blocks
 
 
-class SeoMixin(models.Model):
-    """Title, description and sharing image for search engines and social cards."""
+class TranslatedRoutingMixin:
+    """Routing that never turns a missing translation into a 404.
+
+    Wagtail routes /ar/stories/<slug>/ through the Arabic tree only. When the Arabic tree has
+    no page at a slug, this looks at the same place in the other languages' trees (the
+    default language first):
+
+    - the page exists there and has a live translation in this language (a link that used
+      the other language's slug): redirect to the translation;
+    - it has none: serve the other language's page here, under this language's chrome. The
+      page keeps its own language (`lang`/`dir` on the content and a notice, see
+      `language_fallback_context`), and its canonical URL and hreflang alternates stay those of
+      its real translations, so search engines see no duplicate.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = self.get_children().filter(slug=slug).first()
+        if child is not None:
+            # As Wagtail does: spare the child a query for its parent.
+            child._cached_parent_obj = self
+            return child.specific.route(request, remaining)
+        return self._route_through_translations(request, slug, remaining)
+
+    def _route_through_translations(self, request, slug: str, remaining: list[str]):
+        others = sorted(
+            self.get_translations().select_related("locale"),
+            key=lambda page: page.locale.language_code != settings.LANGUAGE_CODE,
+        )
+        for other in others:
+            child = other.get_children().filter(slug=slug).first()
+            if child is None:
+                continue
+            translation = child.get_translation_or_none(self.locale_id)
+            if translation is not None and translation.live:
+                url = translation.get_url(request)
+                if url:
+                    target = url + "".join(f"{part}/" for part in remaining)
+                    return RouteResult(translation.specific, kwargs={"translation_redirect": target})
+            result = child.specific.route(request, remaining)
+            result.page.language_fallback = True
+            return result
+        raise Http404
+
+    def serve(self, request, *args, **kwargs):
+        target = kwargs.pop("translation_redirect", None)
+        if target:
+            return HttpResponseRedirect(target)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(language_fallback_context(self))
+        return context
+
+
+# Language names as the notice uses them ("not yet available in Arabic"), with their own
+# context so translators can give the form the sentence needs.
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("language name in a sentence", "English"),
+    "fr": pgettext_lazy("language name in a sentence", "French"),
+    "ar": pgettext_lazy("language name in a sentence", "Arabic"),
+}
+
+
+def _language_name(code: str):
+    return LANGUAGE_NAMES.get(code) or get_language_info(code)["name_translated"]
+
+
+def language_fallback_context(page) -> dict:
+    """What a page served outside its own language tree tells its template: the content's
+    language and direction, and the names of both languages for the notice. Empty otherwise."""
+    if not getattr(page, "language_fallback", False):
+        return {}
+    code = page.locale.language_code
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return {
+        "content_language": code,
+        "content_direction": direction,
+        # For the elements that hold the page's own words (title, intro, body), not the chrome.
+        "content_attrs": format_html(' lang="{}" dir="{}"', code, direction),
+        "content_language_name": _language_name(code),
+        "requested_language_name": _language_name(get_language() or settings.LANGUAGE_CODE),
+    }
+
+
+class SeoMixin(TranslatedRoutingMixin, models.Model):
+    """Title, description and sharing image for search engines and social cards, and routing
+    that falls back to another language instead of a 404 (`TranslatedRoutingMixin`)."""
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -45,8 +140,15 @@ class SeoMixin(models.Model):
         return self.search_description or getattr(self, "intro", "") or ""
 
     def breadcrumbs(self) -> list:
-        """The pages from the language's home page down to this one."""
-        return list(self.get_ancestors(inclusive=True).filter(depth__gte=2).specific())
+        """The pages from the language's home page down to this one.
+
+        A page served in another language's tree (a fallback) leads back through the
+        visitor's language: its ancestors are given in the active language where translated.
+        """
+        crumbs = list(self.get_ancestors(inclusive=True).filter(depth__gte=2).specific())
+        if getattr(self, "language_fallback", False):
+            crumbs = [crumb.localized for crumb in crumbs[:-1]] + crumbs[-1:]
+        return crumbs
 
 
 class HomePage(SeoMixin, Page):  # noqa: DJ008 - Page.__str__ is the title
@@ -98,17 +200,13 @@ class HomePage(SeoMixin, Page):  # noqa: DJ008 - Page.__str__ is the title
     def get_context(self, request, *args, **kwargs):
         # Imported here: the selectors look models up with get_model, which needs the app
         # registry that is still loading when this models module is imported.
-        from marketplace.selectors import (
-            home_featured_cooperatives,
-            home_featured_products,
-            stories_latest,
-        )
+        from marketplace.selectors import home_editorial, home_featured_cooperatives, home_featured_products
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_collections"] = list(self.featured_collections.select_related("image", "link_page"))
+        # Collections and stories from the cache; products and cooperatives live (price, stock, status).
+        context.update(home_editorial(page=self))
         context["featured_products"] = home_featured_products(page=self)
         context["featured_cooperatives"] = home_featured_cooperatives(page=self)
-        context["latest_stories"] = stories_latest(locale=self.locale, limit=3)
         return context
 
 
@@ -147,8 +245,9 @@ class HomePageFeaturedCollection(Orderable):
         FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url")]),
     ]
 
-    @property
+    @cached_property
     def url(self) -> str:
+        """The link in the active language (remembered: the home page caches its tiles)."""
         if self.link_page_id:
             return self.link_page.localized.url or ""
         return self.link_url

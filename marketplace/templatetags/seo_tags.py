@@ -40,6 +40,9 @@ def seo_head(context):
         )
         image = seo.image_url(request, specific.seo_image()) if hasattr(specific, "seo_image") else ""
         kind = "article" if specific._meta.model_name in ("artisanstorypage", "guidepage") else "website"
+        if getattr(page, "language_fallback", False):
+            # Served under another language's prefix: the card describes the page's own language.
+            language = page.locale.language_code
     else:
         alternates = seo.path_alternates(request.path)
         canonical = request.path
@@ -95,10 +98,12 @@ def jsonld_page(context):
 @register.simple_tag(takes_context=True)
 def jsonld_product(context, product):
     request = context["request"]
+    from catalogue.selectors import product_breadcrumb_categories
+
     crumbs = [(str(_home_title()), "/")]
-    category = next(iter(product.get_categories()), None) if hasattr(product, "get_categories") else None
-    if category is not None:
-        crumbs.extend((c.name, c.get_absolute_url()) for c in [*category.get_ancestors(), category])
+    if hasattr(product, "get_categories"):
+        # The same (cached) path as the visible breadcrumb.
+        crumbs.extend((c.name, c.get_absolute_url()) for c in product_breadcrumb_categories(product=product))
     crumbs.append((product.get_title(), product.get_absolute_url()))
     product_script = seo.json_script(seo.product_jsonld(request=request, product=product))
     crumbs_script = seo.json_script(seo.breadcrumbs_jsonld(request=request, items=crumbs))
@@ -109,11 +114,3 @@ def _home_title():
     from django.utils.translation import gettext
 
     return gettext("Home")
-
-
-@register.filter
-def language_neutral_path(request) -> str:
-    """The current URL without its language prefix, for the language switcher's `next`."""
-    path = seo.language_neutral_path(request.path)
-    query = request.META.get("QUERY_STRING", "")
-    return f"{path}?{query}" if query else path

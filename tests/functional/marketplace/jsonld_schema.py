@@ -111,6 +111,44 @@ def _organization(data) -> list[str]:
         problems.append("Organization.url must be absolute")
     if "logo" in data and not URL.match(data["logo"]):
         problems.append("Organization.logo must be absolute")
+    if "aggregateRating" in data:
+        problems += _aggregate_rating(data["aggregateRating"], "Organization")
+    for review in data.get("review", []):
+        problems += _review(review, "Organization")
+    return problems
+
+
+def _in_range(value, low=1, high=5) -> bool:
+    try:
+        return low <= float(value) <= high
+    except (TypeError, ValueError):
+        return False
+
+
+def _aggregate_rating(rating, where: str) -> list[str]:
+    """Google's review snippet rules: a value within the scale and a positive review count."""
+    if not isinstance(rating, dict) or rating.get("@type") != "AggregateRating":
+        return [f"{where}: aggregateRating must be an AggregateRating"]
+    problems = []
+    if not _in_range(rating.get("ratingValue"), rating.get("worstRating", 1), rating.get("bestRating", 5)):
+        problems.append(f"{where}: AggregateRating.ratingValue must lie within the rating scale")
+    count = rating.get("reviewCount", rating.get("ratingCount"))
+    if not isinstance(count, int) or count < 1:
+        problems.append(f"{where}: AggregateRating needs a reviewCount of at least 1")
+    return problems
+
+
+def _review(review, where: str) -> list[str]:
+    if not isinstance(review, dict) or review.get("@type") != "Review":
+        return [f"{where}: each review must be a Review"]
+    problems = []
+    if not _named(review.get("author"), ("Person", "Organization")):
+        problems.append(f"{where}: Review.author must be a named Person or Organization")
+    rating = review.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or not _in_range(rating.get("ratingValue")):
+        problems.append(f"{where}: Review.reviewRating must be a Rating from 1 to 5")
+    if "datePublished" in review and not _iso_date(review["datePublished"]):
+        problems.append(f"{where}: Review.datePublished must be an ISO 8601 date")
     return problems
 
 

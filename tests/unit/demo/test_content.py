@@ -231,3 +231,42 @@ def test_most_but_not_all_products_carry_the_made_in_morocco_label():
 def test_shipping_weights_are_positive():
     for product in PRODUCTS:
         assert product.weight_kg > 0, product.upc
+
+
+# --- Arabic -------------------------------------------------------------------------------
+# A Latin word of three letters or more; sizes (S, M, L, XL) and the E27 socket are allowed.
+LATIN_WORD = re.compile(r"\b(?!E27\b)[A-Za-z]{3,}\b")
+
+
+def _walk(nodes):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def test_every_product_has_an_arabic_title_and_description_with_no_english_left():
+    for product in PRODUCTS:
+        assert product.title_ar and product.description_ar, product.upc
+        assert not LATIN_WORD.search(product.title_ar), product.title_ar
+        assert not LATIN_WORD.search(product.description_ar), product.description_ar
+
+
+def test_arabic_titles_are_unique_and_keep_the_dimensions_of_the_english_ones():
+    assert len({product.title_ar for product in PRODUCTS}) == len(PRODUCTS)
+    for product in PRODUCTS:
+        assert re.findall(r"\d+", product.title_ar) == re.findall(r"\d+", product.title_en), product.upc
+
+
+@pytest.mark.parametrize("cooperative", COOPERATIVES, ids=lambda cooperative: cooperative.slug)
+def test_cooperatives_have_an_arabic_tagline_and_story(cooperative):
+    assert cooperative.tagline_ar and not LATIN_WORD.search(cooperative.tagline_ar)
+    assert 2 <= len(cooperative.story_ar.split("\n\n")) <= 3
+    assert not LATIN_WORD.search(cooperative.story_ar)
+
+
+def test_every_category_and_craft_has_an_arabic_text():
+    from marketplace.demo import arabic
+
+    for node in _walk(content.CATEGORY_TREE):
+        assert content.CATEGORY_NAMES_AR[node.slug] and arabic.CATEGORY_DESCRIPTIONS_AR[node.slug]
+    assert set(arabic.CRAFT_NAMES_AR) == set(CRAFTS_BY_CODE)

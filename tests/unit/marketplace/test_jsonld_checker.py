@@ -61,3 +61,21 @@ def test_script_output_cannot_close_the_script_element_and_parses_back():
 
     assert "</script><b>" not in html
     assert jsonld_blocks(html)[0]["name"] == "</script><b>"
+
+
+def test_an_organization_rating_outside_its_scale_or_without_reviews_fails():
+    organization = {"@context": "https://schema.org", "@type": "Organization", "name": "Tifawin"}
+    organization["url"] = "https://souk.test/cooperatives/tifawin/"
+    bad = {
+        **organization,
+        "aggregateRating": {"@type": "AggregateRating", "ratingValue": "6", "reviewCount": 0},
+    }
+    good = {
+        **organization,
+        "aggregateRating": {"@type": "AggregateRating", "ratingValue": "4.5", "reviewCount": 2},
+    }
+
+    problems = jsonld_problems(bad)
+
+    assert any("ratingValue" in p for p in problems) and any("reviewCount" in p for p in problems)
+    assert jsonld_problems(good) == []
