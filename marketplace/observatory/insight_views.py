@@ -241,11 +241,11 @@ class CooperativeInsightsView(TemplateView):
             yield [row.code, row.name, totals.orders, totals.units, totals.net_mad, f"{row.share:.4f}"]
 
     def _csv_searches(self):
-        yield [_("Search"), _("Clicks on your products"), _("Products clicked")]
+        yield [_("Search words"), _("Clicks on your products"), _("Products clicked")]
         for row in self.insights.search_terms:
             yield [row.text, row.clicks, row.products]
 
     def _csv_unmet(self):
-        yield [_("Search"), _("Searches that found nothing"), _("Languages")]
+        yield [_("Search words"), _("Searches that found nothing"), _("Languages")]
         for row in self.insights.unmet:
             yield [row.text, row.zero_results, " ".join(row.languages)]
