@@ -64,6 +64,7 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=20_000)
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--sides", default="ours,stock,hello")
+    parser.add_argument("--pages", default="", help="only these pages, comma-separated: product,catalogue")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
@@ -162,12 +163,15 @@ def run_side(name: str, args, connections: list[int]) -> dict:
         "SOUK_RATE_LIMITS_ENABLED": "false",
     }
     if name == "hello":
-        pages = {"hello": {"method": "GET", "path": "/", "queries": 0, "status": 200}}
+        pages = all_pages = {"hello": {"method": "GET", "path": "/", "queries": 0, "status": 200}}
     else:
         counted = subprocess.run(
             [PYTHON, "bench/targets.py"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
         )
-        pages = json.loads(counted.stdout.strip().splitlines()[-1])
+        pages = all_pages = json.loads(counted.stdout.strip().splitlines()[-1])
+        if args.pages:
+            wanted = set(args.pages.split(","))
+            pages = {name: page for name, page in pages.items() if name in wanted}
     base = f"http://127.0.0.1:{side['port']}"
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), side["wsgi"]],
@@ -177,10 +181,10 @@ def run_side(name: str, args, connections: list[int]) -> dict:
     )
     try:
         wait_for(base + "/", server)
-        visitors = make_visitors(base, pages) if "add-to-basket" in pages else []
+        visitors = make_visitors(base, all_pages) if "add-to-basket" in all_pages else []
         results = {}
         for page_name, page in pages.items():
-            needs_visitor = page_name in ("add-to-basket", "checkout-start", "basket")
+            needs_visitor = page_name in ("add-to-basket", "checkout-start", "basket") or page.get("visitor")
             warm(base + page["path"], visitors if needs_visitor else [], page["method"])
             runs = {}
             for count in connections:
@@ -193,7 +197,7 @@ def run_side(name: str, args, connections: list[int]) -> dict:
                     visitors if needs_visitor else [],
                 )
                 print(
-                    f"[{name}] {page_name:<15} c={count:<3} {runs[str(count)]['rps']:>8} req/s  "
+                    f"[{name}] {page_name:<19} c={count:<3} {runs[str(count)]['rps']:>8} req/s  "
                     f"p50 {runs[str(count)]['p50_ms']:>7} ms  p95 {runs[str(count)]['p95_ms']:>7} ms  "
                     f"errors {runs[str(count)]['errors']}"
                 )
@@ -335,9 +339,10 @@ def ratios(sides: dict, connections: list[int]) -> dict:
         row = {}
         for count in map(str, connections):
             entry = {}
-            if name in stock and name in COMPARED:
+            compared = name.removesuffix("-rendered")
+            if compared in stock and compared in COMPARED:
                 entry["vs_stock"] = round(
-                    page["runs"][count]["rps"] / max(stock[name]["runs"][count]["rps"], 0.1), 2
+                    page["runs"][count]["rps"] / max(stock[compared]["runs"][count]["rps"], 0.1), 2
                 )
             if hello:
                 entry["vs_hello"] = round(page["runs"][count]["rps"] / hello["runs"][count]["rps"], 4)
@@ -348,7 +353,7 @@ def ratios(sides: dict, connections: list[int]) -> dict:
 
 def print_table(report: dict, connections: list[int]) -> None:
     print(
-        f"\n{'side':<6}{'page':<16}{'queries':>8}"
+        f"\n{'side':<6}{'page':<20}{'queries':>8}"
         + "".join(f"{'c=' + str(c) + ' req/s':>13}{'p95 ms':>9}{'err':>5}" for c in connections)
     )
     for side_name, side in report["sides"].items():
@@ -357,7 +362,7 @@ def print_table(report: dict, connections: list[int]) -> None:
                 f"{page['runs'][str(c)]['rps']:>13}{page['runs'][str(c)]['p95_ms']:>9}{page['runs'][str(c)]['errors']:>5}"
                 for c in connections
             )
-            print(f"{side_name:<6}{name:<16}{page['queries']:>8}{cells}")
+            print(f"{side_name:<6}{name:<20}{page['queries']:>8}{cells}")
         print(f"{side_name:<6}memory: {side['memory_mb']}")
 
 

@@ -21,18 +21,22 @@ DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}  # as production.py
 REDIS_URL = env("BENCH_REDIS_URL", default="redis://127.0.0.1:6379/7")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "marketplace.cache.SoukRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "bench",
     },
     "sessions": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "marketplace.cache.SoukRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "bench-session",
     },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 SESSION_CACHE_ALIAS = "sessions"
+# As production: anonymous storefront pages are stored (marketplace/pagecache.py). BENCH_PAGE_CACHE=0
+# measures every page rendered.
+SOUK_PAGE_CACHE_SECONDS = env.int("BENCH_PAGE_CACHE", default=300)
+SOUK_VIEW_BUFFER = True
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
 STATIC_ROOT = BASE_DIR / "var" / "bench-static"
 LOGGING = {

@@ -14,6 +14,7 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
+from marketplace.pagecache import PageCacheMixin, page_cache_deny
 from search.listing import listing_context, search_from_request
 
 from .buyer_preferences import CURRENCY, UNITS
@@ -36,7 +37,7 @@ StockRecord = get_model("partner", "StockRecord")
 NEIGHBOURS_SHOWN = 4
 
 
-class CatalogueView(ListView):
+class CatalogueView(PageCacheMixin, ListView):
     """All browsable products, sortable and paginated."""
 
     template_name = "oscar/catalogue/browse.html"
@@ -61,6 +62,9 @@ class CatalogueView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(listing_context(self.request, self.search, page=context["page_obj"].number))
+        if context["search_engine_down"]:
+            # The database answered, with a notice: the next visitor should get the engine.
+            page_cache_deny(self.request)
         context["summary"] = _("All crafts")
         context["sort"] = self.get_sort()
         context["sort_options"] = SORT_OPTIONS
@@ -89,7 +93,7 @@ class ProductCategoryView(CatalogueView):
         return context
 
 
-class ProductDetailView(OscarProductDetailView):
+class ProductDetailView(PageCacheMixin, OscarProductDetailView):
     """Oscar's product page, limited to products buyers may browse.
 
     A suspended cooperative's products are not public even though their rows stay as they
@@ -116,6 +120,11 @@ class ProductDetailView(OscarProductDetailView):
                 "sample__stockrecords",
             )
         )
+
+    def page_cache_meta(self) -> dict:
+        # A stored page still counts the view: marketplace.pagecache sends product_viewed.
+        cooperative = self.object.cooperative
+        return {"product_id": self.object.pk, "cooperative_id": cooperative.pk if cooperative else None}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

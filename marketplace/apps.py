@@ -21,3 +21,8 @@ class MarketplaceConfig(AppConfig):
         for model in (Menu, SiteChrome, Announcement, Site):
             for signal in (post_save, post_delete):
                 signal.connect(site_chrome_forget, sender=model, dispatch_uid=f"site-chrome-{model.__name__}")
+
+        from .pagecache import connect_invalidation
+
+        # Saved catalogue, cooperative and CMS rows make stored anonymous pages stale.
+        connect_invalidation()

@@ -5,6 +5,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choosers import cooperative_chooser_viewset, product_chooser_viewset
 from .models import Announcement, Menu
+from .pagecache import page_cache_allow
+
+
+@hooks.register("before_serve_page")
+def page_cache_public_pages(page, request, serve_args, serve_kwargs):
+    """CMS pages anyone may read are stored for anonymous visitors (marketplace/pagecache.py)."""
+    if not page.get_view_restrictions().exists():
+        page_cache_allow(request)
 
 
 @hooks.register("register_admin_viewset")

@@ -2,12 +2,13 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from catalogue.selectors import cooperative_products
+from marketplace.pagecache import PageCacheMixin
 
 from .forms import CooperativeFilterForm
 from .selectors import cooperative_public_detail, cooperative_public_list
 
 
-class CooperativeListView(ListView):
+class CooperativeListView(PageCacheMixin, ListView):
     template_name = "vendors/cooperative_list.html"
     context_object_name = "cooperatives"
     paginate_by = 24
@@ -27,7 +28,7 @@ class CooperativeListView(ListView):
         return context
 
 
-class CooperativeDetailView(DetailView):
+class CooperativeDetailView(PageCacheMixin, DetailView):
     template_name = "vendors/cooperative_detail.html"
     context_object_name = "cooperative"
 

@@ -56,7 +56,8 @@ OSCAR_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "vendors.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    # Forked: adding to the basket reads each row once (checkout/basket/models.py).
+    "checkout.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
@@ -145,6 +146,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Stored storefront pages for visitors with no session or basket: marketplace/pagecache.py.
+    "marketplace.pagecache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Caps on login, signup, password reset, applications, checkout and search: marketplace/ratelimits.py.
     "marketplace.ratelimits.RateLimitMiddleware",
@@ -152,7 +155,8 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    # Oscar's, keeping the offers it priced the basket with (checkout/basket/middleware.py).
+    "checkout.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: answers a locked-out login with account_locked.html.
@@ -390,6 +394,14 @@ STRIPE_CONNECT_TIMEOUT = env.float("STRIPE_CONNECT_TIMEOUT", default=3.0)
 STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=8.0)
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=1)
 # Orders still waiting for their card after this long are cancelled and their stock released.
+# Seconds an anonymous storefront page stays stored (marketplace/pagecache.py); 0 turns it off.
+# Changes to the catalogue, cooperatives and CMS invalidate stored pages at once; this bounds
+# what depends on the clock alone (announcement windows). Off by default so a developer sees
+# every template edit; production and the benchmark turn it on.
+SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=0)
+# Product views served from the page cache are buffered in Redis and written in batches
+# (marketplace/observatory/buffer.py). Needs the Redis cache backend (marketplace.cache).
+SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=False)
 SOUK_PENDING_ORDER_MINUTES = env.int("SOUK_PENDING_ORDER_MINUTES", default=60)
 # Export observatory (docs/observatory.md): raw events are kept this many days after roll-up,
 # and a basket untouched this many hours counts as abandoned.

@@ -47,13 +47,13 @@ REDIS_URL = env("REDIS_URL")
 REDIS_SESSIONS_URL = env("REDIS_SESSIONS_URL", default=REDIS_URL)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "marketplace.cache.SoukRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "souk",
         "TIMEOUT": 300,
     },
     "sessions": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "marketplace.cache.SoukRedisCache",
         "LOCATION": REDIS_SESSIONS_URL,
         "KEY_PREFIX": "souk-session",
         "TIMEOUT": None,
@@ -61,6 +61,9 @@ CACHES = {
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 SESSION_CACHE_ALIAS = "sessions"
+# Anonymous storefront pages served from Redis (marketplace/pagecache.py, docs/deploy.md).
+SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=300)
+SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=True)
 
 # --- Media and static files ---------------------------------------------------------------
 # One bucket, two prefixes: `media/` is public through the bucket policy (deploy/minio-init.sh

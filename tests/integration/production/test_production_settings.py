@@ -76,7 +76,7 @@ def test_production_settings_use_the_worker_backend_the_s3_stores_and_redis_sess
         "thumbnails": "marketplace.s3_storage.PublicMediaStorage",
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "sessions": "django.contrib.sessions.backends.cache",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "marketplace.cache.SoukRedisCache",
         "conn_max_age": 60,
         "health_checks": True,
         "session_cookie": "__Host-sessionid",

@@ -24,12 +24,12 @@ pytestmark = pytest.mark.skipif(not redis_reachable(), reason="no Redis server o
 def redis_settings(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "marketplace.cache.SoukRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "souk",
         },
         "sessions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "marketplace.cache.SoukRedisCache",
             "LOCATION": SESSIONS_URL,
             "KEY_PREFIX": "souk-session",
             "TIMEOUT": None,
@@ -59,3 +59,12 @@ def test_a_session_lives_in_the_sessions_database_and_survives_a_cache_clear(red
     assert SessionStore(session_key=session.session_key)["currency"] == "EUR"
     assert redis.Redis.from_url(SESSIONS_URL).keys("souk-session:*") != []
     assert redis.Redis.from_url(CACHE_URL).keys("*") == []
+
+
+def test_the_cache_reuses_one_redis_client_per_server(redis_settings):
+    cache = caches["default"]
+    cache.set("a", 1)
+    cache.get("a")
+
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    assert cache.redis_client().ping()

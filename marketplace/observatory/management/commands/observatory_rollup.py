@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from marketplace.observatory.buffer import views_flush
 from marketplace.observatory.services import rollup_days, rollup_default_days
 
 
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             start, end = rollup_default_days(today=today)
         # A backfill writes a month per transaction; the scheduled run a day per transaction.
         per_transaction = 31 if (end - start).days > 7 else 1
+        flushed = views_flush()  # product views buffered in Redis, so the roll-up counts them
+        if flushed:
+            self.stdout.write(f"Wrote {flushed} buffered product view(s).")
         report = rollup_days(start=start, end=end, days_per_transaction=per_transaction)
         rows = ", ".join(f"{name} {count}" for name, count in sorted(report.rows.items()))
         self.stdout.write(

@@ -1,0 +1,330 @@
+"""The anonymous page cache: storefront pages rendered once, served to every first-time visitor.
+
+Most of a marketplace's traffic is people who are not signed in and have no basket yet,
+landing on a product, a category or the home page. Their page is the same for everyone who
+shares their language, currency, units and destination country, so it is rendered once and
+kept in the cache (Redis in production) for `SOUK_PAGE_CACHE_SECONDS`.
+
+What takes part
+- A view opts in with `page_cache_allow(request)` (the catalogue, categories, the product
+  page, cooperatives, Wagtail pages); nothing else is ever stored. A view opts out of one
+  response with `page_cache_deny(request)` (a listing answered by the database because the
+  search engine is down: it carries a notice, and the next visitor should get the engine).
+- Only GET requests from visitors with no session, basket or messages cookie are served or
+  stored, and a response is stored only if it is a 200 for an anonymous user that queued no
+  message, wrote nothing to the session and does not say `private` or `no-store`.
+
+What is still per visitor on a cached page (hole punching)
+- The CSRF token of every form and the CSP nonce of every inline script are replaced by
+  fresh ones on each hit, so forms post and scripts run exactly as on a rendered page.
+- The "Recently viewed" row is cut out before storing and rendered for the visitor on a hit
+  (from their own history cookie; nothing when they have none).
+- A product page hit still counts the view (analytics, the export observatory) and updates
+  the visitor's history cookie: through Oscar's `product_viewed` signal, or, with
+  `SOUK_VIEW_BUFFER`, through a Redis buffer written in batches (observatory/buffer.py).
+
+Invalidation
+Every stored page carries the generation number it was rendered in, read with the page in
+one round trip; a page of an older generation is a miss. Any saved or deleted row of the apps in
+`INVALIDATING_APPS` (products, stock, prices, categories, cooperatives, reviews, CMS pages,
+menus, settings, exchange rates) bumps the generation once its transaction commits, so no
+visitor sees a page older than the data. Time-dependent content (an announcement's start
+and end) is bounded by the timeout.
+
+If the cache is unreachable the page is rendered as if there were no cache.
+"""
+
+import functools
+import hashlib
+import logging
+import re
+import time
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+# Rows of these apps change what a storefront page shows.
+INVALIDATING_APPS = frozenset(
+    {
+        "catalogue",
+        "partner",
+        "vendors",
+        "reviews",
+        "offer",
+        "marketplace",
+        "wagtailcore",
+        "wagtailimages",
+        "wagtailsettings",
+        "taggit",
+    }
+)
+# Per-visitor parts, as they appear in a stored page.
+NONCE_MARK = "\x00souk-csp-nonce\x00"
+CSRF_MARK = "\x00souk-csrf-token\x00"
+RECENT_MARK = "<!--souk:recent--><!--/souk:recent-->"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+RECENT_HOLE = re.compile(r"<!--souk:recent-->.*?<!--/souk:recent-->", re.DOTALL)
+# Headers a hit sends again; cookies, CSP and Vary are set afresh by the other middleware.
+KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag", "Link")
+
+
+def page_cache_allow(request, **meta) -> None:
+    """This response may be stored for anonymous visitors. `meta` travels with it: a product
+    page passes `product_id` and `cooperative_id` so a hit can count the view."""
+    if getattr(request, "_page_cache", None) is not False:
+        request._page_cache = meta
+
+
+def page_cache_deny(request) -> None:
+    """Never store this response, whatever the view allowed earlier."""
+    request._page_cache = False
+
+
+class PageCacheMixin:
+    """A class-based view whose successful GET responses may be stored for anonymous visitors."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            page_cache_allow(request, **self.page_cache_meta())
+        return response
+
+    def page_cache_meta(self) -> dict:
+        return {}
+
+
+def page_cache_invalidate() -> None:
+    """Make every stored page stale (after the current transaction commits)."""
+    transaction.on_commit(_generation_bump)
+
+
+def _generation_bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted): any new value makes old keys unreachable
+        cache.set(GENERATION_KEY, _initial_generation(), timeout=None)
+    except Exception:
+        logger.exception("page cache: could not bump the generation; pages expire by their timeout")
+
+
+def _initial_generation() -> int:
+    # Time-based, so a generation lost from the cache never comes back to an old value.
+    return int(time.time() * 1000)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    if sender._meta.app_label in INVALIDATING_APPS:
+        page_cache_invalidate()
+
+
+def connect_invalidation() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_model_changed, dispatch_uid=f"pagecache-{id(signal)}")
+
+
+# --- Requests ---------------------------------------------------------------------------------
+def _cookie_names() -> tuple[str, ...]:
+    return (settings.SESSION_COOKIE_NAME, settings.OSCAR_BASKET_COOKIE_OPEN, "messages")
+
+
+def request_cacheable(request) -> bool:
+    """A GET from a visitor the site knows nothing about (no session, basket or messages)."""
+    if request.method != "GET" or not settings.SOUK_PAGE_CACHE_SECONDS:
+        return False
+    return not any(name in request.COOKIES for name in _cookie_names())
+
+
+def page_key(request) -> str:
+    """One stored page per URL, host, language, currency, units, destination and theme."""
+    from catalogue.buyer_preferences import CURRENCY, UNITS
+    from checkout.destination import COUNTRY
+
+    variant = "|".join(
+        (
+            request.get_host(),
+            request.get_full_path(),
+            getattr(request, "LANGUAGE_CODE", "") or get_language() or "",
+            CURRENCY.get(request),
+            UNITS.get(request),
+            COUNTRY.get(request),
+            settings.SOUK_THEME,
+        )
+    )
+    return f"pagecache:{hashlib.sha256(variant.encode()).hexdigest()}"
+
+
+def _lookup(key: str) -> tuple[int, dict | None]:
+    """The current generation and the stored page, in one round trip; None if stale or absent."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        return cache.get(GENERATION_KEY), None
+    entry = found.get(key)
+    if entry is None or entry.get("generation") != generation:
+        return generation, None
+    return generation, entry
+
+
+# --- Responses --------------------------------------------------------------------------------
+def response_storable(request, response) -> bool:
+    if not isinstance(getattr(request, "_page_cache", None), dict):
+        return False
+    if response.status_code != 200 or response.streaming:
+        return False
+    if "private" in response.get("Cache-Control", "") or "no-store" in response.get("Cache-Control", ""):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and getattr(messages, "added_new", False))
+
+
+def entry_from_response(request, response, generation) -> dict:
+    """The page with its per-visitor parts replaced by marks, and what a hit needs to know."""
+    content = response.content.decode(response.charset)
+    nonce = getattr(request, "_csp_nonce", None)
+    if isinstance(nonce, str) and nonce:
+        content = content.replace(nonce, NONCE_MARK)
+    content = CSRF_INPUT.sub(lambda m: m.group(1) + CSRF_MARK + m.group(2), content)
+    content = RECENT_HOLE.sub(RECENT_MARK, content)
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    return {
+        "generation": generation,
+        "content": content,
+        "charset": response.charset,
+        "headers": headers,
+        "meta": getattr(request, "_page_cache", None) or {},
+    }
+
+
+def response_from_entry(request, entry) -> HttpResponse:
+    """The stored page for this visitor: their CSRF token, their nonce, their recent pieces."""
+    request.user = AnonymousUser()
+    content = entry["content"]
+    if NONCE_MARK in content:
+        content = content.replace(NONCE_MARK, str(request.csp_nonce))
+    if CSRF_MARK in content:
+        content = content.replace(CSRF_MARK, get_token(request))
+    if RECENT_MARK in content:
+        content = content.replace(RECENT_MARK, _recently_viewed(request, entry["meta"]))
+    response = HttpResponse(content.encode(entry["charset"]), charset=entry["charset"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    _product_viewed(request, response, entry["meta"])
+    return response
+
+
+def _recently_viewed(request, meta) -> str:
+    from catalogue.selectors import history_product_ids
+
+    if not history_product_ids(request=request):
+        return RECENT_MARK
+    from django.template.loader import render_to_string
+
+    # The cards' prices come from the pricing strategy that Oscar's basket middleware sets.
+    request.strategy = _strategy_selector().strategy(request=request, user=request.user)
+    context = {"product": _product_standin(meta) if meta.get("product_id") else ""}
+    return render_to_string("souk/partials/recently_viewed.html", context, request=request)
+
+
+def _product_standin(meta):
+    """A product with only its id and cooperative, for the receivers of `product_viewed`."""
+    from oscar.core.loading import get_model
+
+    from vendors.models import Cooperative
+
+    product = get_model("catalogue", "Product")(id=meta["product_id"])
+    cooperative_id = meta.get("cooperative_id")
+    product.__dict__["cooperative"] = Cooperative(id=cooperative_id) if cooperative_id else None
+    return product
+
+
+def _product_viewed(request, response, meta) -> None:
+    """Count a product page served from the cache as a rendered one would be counted."""
+    product_id = meta.get("product_id")
+    if not product_id:
+        return
+    from oscar.apps.catalogue.signals import product_viewed
+
+    from marketplace.observatory.buffer import view_push
+    from marketplace.observatory.services import visitor_from_request
+
+    visitor = visitor_from_request(request)
+    if visitor is None or view_push(
+        visitor=visitor, product_id=product_id, cooperative_id=meta.get("cooperative_id")
+    ):
+        # Buffered in Redis (or a robot): only the visitor's history is left to update.
+        _history_manager().update(SimpleNamespace(id=product_id), request, response)
+        return
+    product_viewed.send(
+        sender=PageCacheMiddleware,
+        product=_product_standin(meta),
+        user=request.user,
+        request=request,
+        response=response,
+    )
+
+
+@functools.cache
+def _history_manager():
+    from oscar.core.loading import get_class
+
+    return get_class("customer.history", "CustomerHistoryManager")
+
+
+@functools.cache
+def _strategy_selector():
+    from oscar.core.loading import get_class
+
+    return get_class("partner.strategy", "Selector")()
+
+
+class PageCacheMiddleware:
+    """Serve stored pages to anonymous visitors; store what views allow.
+
+    Sits after the session, locale and CSRF middleware (a hit uses the session's preferences,
+    the URL's language and a fresh CSRF token) and before authentication, so a hit skips the
+    rest of the stack.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = None
+        if request_cacheable(request):
+            try:
+                key = page_key(request)
+                generation, entry = _lookup(key)
+            except Exception:
+                logger.warning("page cache: unavailable, rendering", exc_info=True)
+                key, entry = None, None
+            if entry is not None:
+                return response_from_entry(request, entry)
+        response = self.get_response(request)
+        if key is not None and response_storable(request, response):
+            try:
+                entry = entry_from_response(request, response, generation)
+                cache.set(key, entry, settings.SOUK_PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+            except Exception:
+                logger.warning("page cache: could not store %s", request.path, exc_info=True)
+        return response

@@ -1,0 +1,213 @@
+"""Anonymous storefront pages are rendered once and served from the cache, with each
+visitor's own CSRF token, CSP nonce and recently viewed pieces, and never a stale price."""
+
+import json
+import re
+import socket
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from oscar.core.loading import get_model
+
+from marketplace.observatory.models import Event
+from tests.factories import ProductFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ProductRecord = get_model("analytics", "ProductRecord")
+StockRecord = get_model("partner", "StockRecord")
+BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0"}
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.SOUK_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def rug():
+    return ProductFactory(title="Azilal rug with a red diamond", stockrecord__price=Decimal("1500.00"))
+
+
+def visit(url, client=None, **headers):
+    return (client or Client()).get(url, **{**BROWSER, **headers})
+
+
+def nonce_of(response) -> str:
+    return re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+
+
+def test_a_second_visitor_gets_the_stored_page(rug):
+    first = visit(rug.get_absolute_url())
+    second = visit(rug.get_absolute_url())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert "Azilal rug with a red diamond" in second.content.decode()
+
+
+def test_a_stored_page_carries_this_visitors_nonce_and_a_working_csrf_token(rug):
+    visit(rug.get_absolute_url())
+    buyer = Client(enforce_csrf_checks=True)
+    page = visit(rug.get_absolute_url(), client=buyer)
+    html = page.content.decode()
+
+    assert page["X-Page-Cache"] == "hit"
+    nonce = nonce_of(page)
+    assert f'nonce="{nonce}"' in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    added = buyer.post(
+        f"/shop/basket/add/{rug.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token}, **BROWSER
+    )
+    assert added.status_code == 302
+    assert buyer.get("/shop/basket/").context["basket"].num_items == 1
+
+
+def test_two_hits_never_share_a_nonce_or_token(rug):
+    visit(rug.get_absolute_url())
+    one, two = visit(rug.get_absolute_url()), visit(rug.get_absolute_url())
+
+    assert nonce_of(one) != nonce_of(two)
+    assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
+
+
+def test_a_view_served_from_the_cache_is_still_counted_and_remembered(rug):
+    visit(rug.get_absolute_url())
+    hit = visit(rug.get_absolute_url())
+
+    assert hit["X-Page-Cache"] == "hit"
+    assert Event.objects.filter(kind=Event.Kind.VIEW, product_id=rug.pk).count() == 2
+    assert Event.objects.filter(product_id=rug.pk).last().cooperative_id == rug.cooperative.pk
+    assert ProductRecord.objects.get(product=rug).num_views == 2
+    assert json.loads(hit.cookies["oscar_history"].value) == [rug.pk]
+
+
+def test_recently_viewed_pieces_are_this_visitors_own(rug):
+    kilim = ProductFactory(title="Kilim from the Middle Atlas")
+    pouf = ProductFactory(title="Leather pouf, saddle brown")
+    first = Client()
+    visit(kilim.get_absolute_url(), client=first)
+    stored = visit(rug.get_absolute_url(), client=first)
+    assert stored["X-Page-Cache"] == "miss"
+    assert "Kilim from the Middle Atlas" in recently_viewed(stored)
+
+    second = Client()
+    visit(pouf.get_absolute_url(), client=second)
+    hit = visit(rug.get_absolute_url(), client=second)
+
+    assert hit["X-Page-Cache"] == "hit"
+    assert "Leather pouf, saddle brown" in recently_viewed(hit)
+    assert "Kilim from the Middle Atlas" not in recently_viewed(hit)
+    assert recently_viewed(visit(rug.get_absolute_url())) == ""
+
+
+def recently_viewed(response) -> str:
+    found = re.search(
+        r'<section class="section recently-viewed".*?</section>', response.content.decode(), re.S
+    )
+    return found.group(0) if found else ""
+
+
+def test_a_new_price_shows_at_once(rug, django_capture_on_commit_callbacks):
+    visit(rug.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        record = StockRecord.objects.get(product=rug)
+        record.price = Decimal("2750.00")
+        record.save()
+
+    page = visit(rug.get_absolute_url())
+
+    assert page["X-Page-Cache"] == "miss"
+    assert "2,750" in page.content.decode() or "2 750" in page.content.decode()
+
+
+def test_a_change_rolled_back_keeps_the_stored_pages(rug, django_capture_on_commit_callbacks):
+    visit(rug.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=False):
+        rug.title = "A title that never commits"
+        rug.save()
+
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ACCEPT_LANGUAGE": "en-GB"},
+        {"HTTP_ACCEPT_LANGUAGE": "ja-JP"},
+    ],
+)
+def test_each_currency_and_destination_has_its_own_page(rug, headers):
+    visit(rug.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-US")
+
+    assert visit(rug.get_absolute_url(), **headers)["X-Page-Cache"] == "miss"
+    assert visit(rug.get_absolute_url(), **headers)["X-Page-Cache"] == "hit"
+
+
+def test_a_chosen_currency_is_part_of_the_page(rug):
+    visit(rug.get_absolute_url())
+    buyer = Client()
+    buyer.cookies["souk_currency"] = "JPY"
+
+    page = visit(rug.get_absolute_url(), client=buyer)
+
+    assert page["X-Page-Cache"] == "miss"
+    assert '<option value="JPY" selected>' in page.content.decode()
+    assert visit(rug.get_absolute_url(), client=buyer)["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_buyers_and_baskets_are_never_served_stored_pages(rug):
+    visit(rug.get_absolute_url())
+    visit(rug.get_absolute_url())
+    signed_in = Client()
+    signed_in.force_login(UserFactory())
+    with_basket = Client()
+    with_basket.cookies["oscar_open_basket"] = "1:signature"
+
+    for client in (signed_in, with_basket):
+        page = visit(rug.get_absolute_url(), client=client)
+        assert "X-Page-Cache" not in page
+
+
+def test_pages_are_stored_only_where_views_allow_it(rug):
+    for url in ("/shop/basket/", "/accounts/login/", "/shop/search/?q=rug"):
+        visit(url)
+        assert "X-Page-Cache" not in visit(url)
+
+    for url in ("/shop/catalogue/", "/cooperatives/", f"/cooperatives/{rug.cooperative.slug}/"):
+        visit(url)
+        assert visit(url)["X-Page-Cache"] == "hit", url
+
+
+def test_a_listing_answered_by_the_database_during_an_outage_is_not_stored(rug, settings):
+    with socket.socket() as sock:  # a port nothing listens on: the engine is down
+        sock.bind(("127.0.0.1", 0))
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+    first = visit("/shop/catalogue/")
+    again = visit("/shop/catalogue/")
+
+    assert "Azilal rug with a red diamond" in again.content.decode()
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in again
+
+
+def test_the_site_renders_when_the_page_cache_is_down(rug, monkeypatch):
+    class Unreachable:
+        def __getattr__(self, name):
+            raise ConnectionError("redis is down")
+
+    monkeypatch.setattr("marketplace.pagecache.cache", Unreachable())
+
+    page = visit(rug.get_absolute_url())
+
+    assert page.status_code == 200
+    assert "Azilal rug with a red diamond" in page.content.decode()
+
+
+def test_the_cache_is_off_unless_configured(rug, settings):
+    settings.SOUK_PAGE_CACHE_SECONDS = 0
+    visit(rug.get_absolute_url())
+
+    assert "X-Page-Cache" not in visit(rug.get_absolute_url())
