@@ -64,7 +64,8 @@ def targets() -> dict[str, dict]:
 
 
 def count_queries(pages: dict[str, dict]) -> dict[str, dict]:
-    client = Client()
+    # A browser, as in wrk (bench/wrk.lua): its product views are recorded.
+    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36")
     product_page = pages["product"]["path"]
     client.get(product_page)
     add = pages["add-to-basket"]["path"]

@@ -12,6 +12,8 @@ for token in string.gmatch(os.getenv("WRK_TOKENS") or "", "([^|]+)") do
 end
 
 local counter = 0
+-- A browser's User-Agent: the site records a browser's product views (an empty one is a robot's).
+wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 
 setup = function(thread)
   thread:set("offset", math.random(1, 1000))

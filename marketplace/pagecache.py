@@ -268,10 +268,10 @@ def _product_viewed(request, response, meta) -> None:
     from marketplace.observatory.services import visitor_from_request
 
     visitor = visitor_from_request(request)
-    if visitor is None or view_push(
+    if visitor is not None and view_push(
         visitor=visitor, product_id=product_id, cooperative_id=meta.get("cooperative_id")
     ):
-        # Buffered in Redis (or a robot): only the visitor's history is left to update.
+        # Buffered in Redis: only the visitor's history is left to update.
         _history_manager().update(SimpleNamespace(id=product_id), request, response)
         return
     product_viewed.send(

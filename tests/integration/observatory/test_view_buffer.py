@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 from marketplace.observatory import buffer
 from marketplace.observatory.models import Event
 from marketplace.observatory.services import Visitor
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, UserFactory
 
 CACHE_URL = "redis://127.0.0.1:6379/13"  # a database nothing else in the project uses
 BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile Safari/604.1"}
@@ -50,22 +50,46 @@ def buffered_views() -> int:
     return redis.Redis.from_url(CACHE_URL).llen(caches["default"].make_key(buffer.BUFFER_KEY))
 
 
-def test_a_cached_product_view_waits_in_redis_and_is_written_by_the_flush():
+def test_product_views_wait_in_redis_and_are_written_by_the_flush():
     rug = ProductFactory()
-    Client().get(rug.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr-FR", **BROWSER)  # rendered, written
+    rendered = Client().get(rug.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr-FR", **BROWSER)
     hit = Client().get(rug.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr-FR", **BROWSER)
 
-    assert hit["X-Page-Cache"] == "hit"
-    assert buffered_views() == 1
-    assert Event.objects.filter(product_id=rug.pk).count() == 1
+    assert (rendered["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert buffered_views() == 2
+    assert not Event.objects.filter(product_id=rug.pk).exists()
+    assert not ProductRecord.objects.filter(product=rug).exists()
     assert hit.cookies["oscar_history"].value == f"[{rug.pk}]"
 
-    assert buffer.views_flush() == 1
+    assert buffer.views_flush() == 2
 
     assert buffered_views() == 0
     written = Event.objects.filter(product_id=rug.pk).order_by("pk").last()
     assert (written.kind, written.country, written.device, written.language) == ("view", "FR", "mobile", "en")
     assert written.cooperative_id == rug.cooperative.pk
+    assert ProductRecord.objects.get(product=rug).num_views == 2
+
+
+def test_a_signed_in_buyers_view_is_written_at_once():
+    rug = ProductFactory()
+    buyer = Client()
+    buyer.force_login(UserFactory())
+
+    buyer.get(rug.get_absolute_url(), **BROWSER)
+
+    assert buffered_views() == 0
+    assert Event.objects.filter(product_id=rug.pk).count() == 1
+    assert ProductRecord.objects.get(product=rug).num_views == 1
+
+
+def test_a_robots_view_is_counted_for_oscar_but_not_as_a_buyers_event():
+    rug = ProductFactory()
+
+    Client().get(rug.get_absolute_url(), HTTP_USER_AGENT="Googlebot/2.1")
+    Client().get(rug.get_absolute_url(), HTTP_USER_AGENT="Googlebot/2.1")
+
+    assert buffered_views() == 0
+    assert not Event.objects.filter(product_id=rug.pk).exists()
     assert ProductRecord.objects.get(product=rug).num_views == 2
 
 
