@@ -111,6 +111,14 @@ def event_record(
     *, kind: str, visitor: Visitor, product=None, cooperative_id=None, quantity: int = 1, at=None
 ) -> Event:
     """Store one event. Atomic, so a failure inside a request's transaction is only a savepoint."""
+    return _event_create(
+        kind=kind, visitor=visitor, product=product, cooperative_id=cooperative_id, quantity=quantity, at=at
+    )
+
+
+def _event_create(
+    *, kind: str, visitor: Visitor, product=None, cooperative_id=None, quantity: int = 1, at=None
+) -> Event:
     if product is not None and cooperative_id is None:
         cooperative_id = product_cooperative_id(product=product)
     return Event.objects.create(
@@ -125,14 +133,26 @@ def event_record(
     )
 
 
-@transaction.atomic
 def basket_origin_record(*, basket, visitor: Visitor) -> None:
-    """Remember the basket's latest country and device (for abandoned baskets and paid orders)."""
+    """Remember the basket's latest country and device (for abandoned baskets and paid orders).
+
+    One statement (insert, or update the basket's row): atomic by itself; its callers hold the
+    savepoint that keeps a failure from breaking the request's transaction.
+    """
     if basket is None or basket.pk is None:
         return
-    BasketOrigin.objects.update_or_create(
-        basket_id=basket.pk,
-        defaults={"country": visitor.country, "device": visitor.device, "updated_at": timezone.now()},
+    BasketOrigin.objects.bulk_create(
+        [
+            BasketOrigin(
+                basket_id=basket.pk,
+                country=visitor.country,
+                device=visitor.device,
+                updated_at=timezone.now(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["basket"],
+        update_fields=["country", "device", "updated_at"],
     )
 
 
@@ -144,6 +164,8 @@ def product_view_record(*, request, product) -> Event | None:
 
 
 def basket_addition_record(*, request, product) -> Event | None:
+    """The basket's origin and the addition's event, under one savepoint. The product's
+    cooperative comes from its prefetched stock records when the view loaded them."""
     visitor = visitor_from_request(request)
     if visitor is None:
         return None
@@ -151,8 +173,9 @@ def basket_addition_record(*, request, product) -> Event | None:
         quantity = int(request.POST.get("quantity", 1))
     except (TypeError, ValueError):
         quantity = 1
-    basket_origin_record(basket=getattr(request, "basket", None), visitor=visitor)
-    return event_record(kind=Event.Kind.BASKET, visitor=visitor, product=product, quantity=quantity)
+    with transaction.atomic():
+        basket_origin_record(basket=getattr(request, "basket", None), visitor=visitor)
+        return _event_create(kind=Event.Kind.BASKET, visitor=visitor, product=product, quantity=quantity)
 
 
 @transaction.atomic
@@ -199,7 +222,7 @@ def order_placed_record(*, order) -> Event | None:
     if origin is None:
         return None
     visitor = Visitor(country=origin.country, device=origin.device, language=(get_language() or "")[:8])
-    return event_record(kind=Event.Kind.PLACED, visitor=visitor, at=order.date_placed)
+    return _event_create(kind=Event.Kind.PLACED, visitor=visitor, at=order.date_placed)
 
 
 def _visitor_fields(visitor: Visitor) -> dict:

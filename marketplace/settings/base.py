@@ -393,15 +393,15 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_TIMEOUT = env.float("STRIPE_CONNECT_TIMEOUT", default=3.0)
 STRIPE_TIMEOUT = env.float("STRIPE_TIMEOUT", default=8.0)
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=1)
-# Orders still waiting for their card after this long are cancelled and their stock released.
 # Seconds an anonymous storefront page stays stored (marketplace/pagecache.py); 0 turns it off.
 # Changes to the catalogue, cooperatives and CMS invalidate stored pages at once; this bounds
 # what depends on the clock alone (announcement windows). Off by default so a developer sees
 # every template edit; production and the benchmark turn it on.
 SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=0)
-# Product views served from the page cache are buffered in Redis and written in batches
+# Anonymous buyers' product views are buffered in Redis and written in batches
 # (marketplace/observatory/buffer.py). Needs the Redis cache backend (marketplace.cache).
 SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=False)
+# Orders still waiting for their card after this long are cancelled and their stock released.
 SOUK_PENDING_ORDER_MINUTES = env.int("SOUK_PENDING_ORDER_MINUTES", default=60)
 # Export observatory (docs/observatory.md): raw events are kept this many days after roll-up,
 # and a basket untouched this many hours counts as abandoned.
