@@ -314,10 +314,15 @@ def wrk(url: str, connections: int, duration: int, method: str, visitors: list) 
 def worker_memory(master_pid: int) -> dict:
     """Peak resident memory (VmHWM) of each gunicorn worker, in MB."""
     children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
-    peaks = []
+    peaks, private = [], []
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()
         peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+        # What the worker does not share with the preloaded master (copy-on-write pages).
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        private.append(
+            sum(int(kb) for kb in re.findall(r"Private_(?:Clean|Dirty):\s+(\d+) kB", rollup)) / 1024
+        )
     master = (
         int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{master_pid}/status").read_text()).group(1)) / 1024
     )
@@ -325,6 +330,7 @@ def worker_memory(master_pid: int) -> dict:
         "workers": len(peaks),
         "peak_rss_per_worker_max": round(max(peaks), 1) if peaks else None,
         "peak_rss_per_worker_mean": round(sum(peaks) / len(peaks), 1) if peaks else None,
+        "private_per_worker_mean": round(sum(private) / len(private), 1) if private else None,
         "master_peak_rss": round(master, 1),
     }
 
