@@ -104,8 +104,26 @@ class PageCacheMixin:
 
 
 def page_cache_invalidate() -> None:
-    """Make every stored page stale (after the current transaction commits)."""
-    transaction.on_commit(_generation_bump)
+    """Make every stored page stale once the current transaction commits: one bump per
+    transaction however many rows it saves (a demo load or an import), none if it rolls back."""
+    if not settings.SOUK_PAGE_CACHE_SECONDS:
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(item[1], _PendingBump) and not item[1].done for item in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_PendingBump())
+
+
+class _PendingBump:
+    """The bump a transaction will make when it commits; `done` once it has."""
+
+    done = False
+
+    def __call__(self):
+        self.done = True
+        _generation_bump()
 
 
 def _generation_bump() -> None:

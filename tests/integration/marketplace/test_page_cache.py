@@ -26,8 +26,9 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def rug():
-    return ProductFactory(title="Azilal rug with a red diamond", stockrecord__price=Decimal("1500.00"))
+def rug(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # committed, as a cooperative's edit is
+        return ProductFactory(title="Azilal rug with a red diamond", stockrecord__price=Decimal("1500.00"))
 
 
 def visit(url, client=None, **headers):
@@ -120,6 +121,19 @@ def test_a_new_price_shows_at_once(rug, django_capture_on_commit_callbacks):
 
     assert page["X-Page-Cache"] == "miss"
     assert "2,750" in page.content.decode() or "2 750" in page.content.decode()
+
+
+def test_one_transaction_makes_the_pages_stale_once(rug, django_capture_on_commit_callbacks):
+    from marketplace.pagecache import _PendingBump
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        for price in ("1600.00", "1700.00", "1800.00"):
+            record = StockRecord.objects.get(product=rug)
+            record.price = Decimal(price)
+            record.save()
+        rug.save()
+
+    assert len([callback for callback in callbacks if isinstance(callback, _PendingBump)]) == 1
 
 
 def test_a_change_rolled_back_keeps_the_stored_pages(rug, django_capture_on_commit_callbacks):
