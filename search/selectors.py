@@ -7,13 +7,15 @@ apps). It never raises because the engine is down: it answers from the database 
 
 import html
 import logging
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 from operator import and_, or_
 
 from django.conf import settings
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -33,25 +35,17 @@ from .vocabulary import query_terms
 
 logger = logging.getLogger(__name__)
 
+AttributeOption = get_model("catalogue", "AttributeOption")
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
-SEARCH_FIELDS = (
-    "title_en",
-    "title_fr",
-    "title_ar",
-    "description_en",
-    "description_fr",
-    "categories__name_en",
-    "categories__name_fr",
-    "product_class__name_en",
-    "product_class__name_fr",
-    "stockrecords__partner__cooperative__name",
-    "stockrecords__partner__cooperative__city",
-    "attribute_values__value_option__option",
-    "attribute_values__value_text",
-)
+# The product's own words that the database fallback searches; `_term_condition` adds the
+# names of its craft, categories, cooperative and attribute values.
+PRODUCT_TEXT_FIELDS = ("title_en", "title_fr", "title_ar", "description_en", "description_fr")
 SORT_OPTIONS = {
     "relevance": _("Best match"),
     "newest": _("Newest"),
@@ -403,12 +397,41 @@ def product_search_db(*, query: str) -> QuerySet:
     products = product_card_queryset()
     if not terms:
         return products.none()
-    conditions = [
-        reduce(or_, (Q(**{f"{field}__icontains": word}) for field in SEARCH_FIELDS for word in synonyms))
-        for synonyms in terms
-    ]
-    matching = products.model.objects.filter(reduce(and_, conditions)).values("pk")
-    return products.filter(pk__in=matching).order_by("-date_created", "-pk")
+    return products.filter(*(_term_condition(words) for words in terms)).order_by("-date_created", "-pk")
+
+
+def _term_condition(words: set[str]) -> Q:
+    """Products in which one term of the query (a word and its synonyms) appears: in their own
+    text, or in the name of their craft, a category, their cooperative (or its city) or an
+    attribute value.
+
+    Each linked table is searched once, in its own uncorrelated subquery (PostgreSQL hashes its
+    few ids), rather than joined: joining the many-valued ones multiplied the rows every word
+    was tried on and needed a second pass to remove the duplicates.
+    """
+    categories = Category.objects.filter(_contains_any(("name_en", "name_fr"), words))
+    cooperatives = Cooperative.objects.filter(_contains_any(("name", "city"), words))
+    options = AttributeOption.objects.filter(_contains_any(("option",), words))
+    attribute_values = ProductAttributeValue.objects.filter(
+        Q(value_option__in=options) | _contains_any(("value_text",), words)
+    )
+    return (
+        _contains_any(PRODUCT_TEXT_FIELDS, words)
+        | Q(product_class__in=ProductClass.objects.filter(_contains_any(("name_en", "name_fr"), words)))
+        | Q(pk__in=ProductCategory.objects.filter(category__in=categories).values("product_id"))
+        | Q(pk__in=StockRecord.objects.filter(partner__cooperative__in=cooperatives).values("product_id"))
+        | Q(pk__in=attribute_values.values("product_id"))
+    )
+
+
+def _contains_any(fields: tuple[str, ...], words: set[str]) -> Q:
+    """Any of `fields` contains any of `words`, ignoring case.
+
+    One case-insensitive regular expression per field (`~*` on PostgreSQL) reads each value
+    once; an `icontains` per word upper-cased and scanned it again for every synonym.
+    """
+    pattern = "|".join(re.escape(word) for word in sorted(words))
+    return reduce(or_, (Q(**{f"{field}__iregex": pattern}) for field in fields))
 
 
 def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
@@ -416,13 +439,8 @@ def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
     products = product_search_db(query=query) if query else product_card_queryset()
     records = StockRecord.objects.filter(product=OuterRef("pk"))
     if filters.category_id:
-        category = Category.objects.filter(pk=filters.category_id).first()
-        if category is not None:
-            products = products.filter(
-                pk__in=Product.objects.filter(
-                    categories__in=category.get_descendants_and_self().filter(is_public=True)
-                ).values("pk")
-            )
+        in_subtree = ProductCategory.objects.filter(category__in=_public_subtree(filters.category_id))
+        products = products.filter(pk__in=in_subtree.values("product_id"))
     if filters.terms.get("category"):
         ids = [int(v) for v in filters.terms["category"] if v.isdigit()]
         subtree = Q()
@@ -458,9 +476,12 @@ def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
         products = products.order_by("-sort_price", "pk")
     else:
         products = products.order_by("-date_created", "-pk")
-    total = products.count()
     offset = (page - 1) * per_page
-    found = list(products[offset : offset + per_page])
+    if query:
+        found, total = _page_and_total(products, offset=offset, limit=per_page)
+    else:
+        total = products.count()
+        found = list(products[offset : offset + per_page])
     for product in found:
         # No highlights from the database; set, so templates do not pay a failed lookup per card.
         product.search_snippet = ""
@@ -474,6 +495,26 @@ def _database_search(*, query, filters, sort, page, per_page) -> SearchResults:
         per_page=per_page,
         sort=sort,
     )
+
+
+def _public_subtree(category_id: int) -> QuerySet:
+    """The public categories at and below `category_id`, as a subquery (the page being browsed
+    has loaded its category already)."""
+    path = Category.objects.filter(pk=category_id).values("path")
+    return Category.objects.filter(is_public=True, path__startswith=Subquery(path))
+
+
+def _page_and_total(products: QuerySet, *, offset: int, limit: int) -> tuple[list, int]:
+    """One page of a text search and the number of matches, in one query.
+
+    Matching the words is the expensive part and a separate COUNT would do it twice, so the
+    total rides on every row (`COUNT(*) OVER ()`). Browsing without words keeps COUNT and
+    LIMIT: there PostgreSQL stops reading once it has the page.
+    """
+    rows = list(products.annotate(search_total=Window(Count("*")))[offset : offset + limit])
+    if rows:
+        return rows, rows[0].search_total
+    return rows, (products.count() if offset else 0)  # past the last page: how many pages there are
 
 
 # --- Stories and guides ----------------------------------------------------------------------
@@ -496,7 +537,16 @@ def _story_models() -> tuple:
 def _story_cards(model):
     """Live, public pages of `model` with what the results' story cards show."""
     related = ["cover_image", "locale"] + (["craft"] if model.__name__ == "ArtisanStoryPage" else [])
-    return model.objects.live().public().select_related(*related)
+    return model.objects.live().filter(_outside_private_sections()).select_related(*related)
+
+
+def _outside_private_sections() -> Exists:
+    """Wagtail's `public()` as a subquery of the same query: no view restriction on the page or
+    an ancestor. `public()` first loads every restriction, one more query for each page type."""
+    from wagtail.models import PageViewRestriction
+
+    on_page_or_ancestor = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return ~Exists(on_page_or_ancestor)
 
 
 def story_search(*, query: str, language: str = "en", limit: int = STORIES_SHOWN) -> StoryResults:
@@ -703,8 +753,6 @@ def _engine_suggest(*, prefix: str, language: str) -> tuple[list, list]:
 
 def search_zero_result_queries(*, since=None, limit: int = 50) -> list[dict]:
     """What buyers looked for and did not find, most asked first: [{text, searches, countries}]."""
-    from django.db.models import Count
-
     from .models import QueryLog
 
     logs = QueryLog.objects.filter(results=0)
