@@ -38,6 +38,7 @@ import functools
 import hashlib
 import logging
 import re
+import threading
 import time
 from types import SimpleNamespace
 
@@ -108,22 +109,25 @@ def page_cache_invalidate() -> None:
     transaction however many rows it saves (a demo load or an import), none if it rolls back."""
     if not settings.SOUK_PAGE_CACHE_SECONDS:
         return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        isinstance(item[1], _PendingBump) and not item[1].done for item in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_PendingBump())
+    bump = getattr(_local, "bump", None)
+    if bump is None or bump.done:
+        bump = _local.bump = _PendingBump()
+    # Registered with every save (so a rolled-back savepoint cannot take it away), run once.
+    transaction.on_commit(bump)
+
+
+_local = threading.local()
 
 
 class _PendingBump:
-    """The bump a transaction will make when it commits; `done` once it has."""
+    """The bump this thread's transaction makes when it commits; later calls do nothing."""
 
     done = False
 
     def __call__(self):
-        self.done = True
-        _generation_bump()
+        if not self.done:
+            self.done = True
+            _generation_bump()
 
 
 def _generation_bump() -> None:

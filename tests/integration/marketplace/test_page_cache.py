@@ -124,16 +124,20 @@ def test_a_new_price_shows_at_once(rug, django_capture_on_commit_callbacks):
 
 
 def test_one_transaction_makes_the_pages_stale_once(rug, django_capture_on_commit_callbacks):
-    from marketplace.pagecache import _PendingBump
+    from django.core.cache import cache
 
-    with django_capture_on_commit_callbacks() as callbacks:
+    from marketplace.pagecache import GENERATION_KEY
+
+    visit(rug.get_absolute_url())
+    before = cache.get(GENERATION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
         for price in ("1600.00", "1700.00", "1800.00"):
             record = StockRecord.objects.get(product=rug)
             record.price = Decimal(price)
             record.save()
         rug.save()
 
-    assert len([callback for callback in callbacks if isinstance(callback, _PendingBump)]) == 1
+    assert cache.get(GENERATION_KEY) == before + 1
 
 
 def test_a_change_rolled_back_keeps_the_stored_pages(rug, django_capture_on_commit_callbacks):
@@ -225,3 +229,35 @@ def test_the_cache_is_off_unless_configured(rug, settings):
     visit(rug.get_absolute_url())
 
     assert "X-Page-Cache" not in visit(rug.get_absolute_url())
+
+
+def test_cms_pages_are_stored_and_a_published_story_shows_at_once(django_capture_on_commit_callbacks):
+    from tests.factories import story_create, story_index_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        index = story_index_create()
+        story_create(index=index, title="The weavers of Azilal")
+    visit("/stories/")
+    assert visit("/stories/")["X-Page-Cache"] == "hit"
+    assert visit("/")["X-Page-Cache"] == "miss"
+    assert visit("/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story_create(index=index, title="Zellige masters of Fès")
+
+    page = visit("/stories/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Zellige masters of Fès" in page.content.decode()
+
+
+def test_a_private_cms_page_is_never_stored(django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import story_index_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        index = story_index_create()
+        PageViewRestriction.objects.create(page=index, restriction_type="password", password="atlas")
+
+    visit("/stories/")
+    assert "X-Page-Cache" not in visit("/stories/")
