@@ -1,5 +1,6 @@
 """The buyer's stock and price strategy: Oscar's default (the product's stock record, stock
-required, prices as stored), reading a basket line's stock record from the line."""
+required, prices as stored), reading a basket line's stock record from the line. Its
+availability policies are `vendors.availability`'s, which Oscar loads by name."""
 
 from oscar.apps.partner import strategy
 
