@@ -179,6 +179,19 @@ def run_side(name: str, args, connections: list[int]) -> dict:
         env=env,
         start_new_session=True,
     )
+    # Our side queues background tasks (the buffered product views' flush): one worker runs them,
+    # on the same machine, as the compose file's `worker` service does.
+    worker = (
+        subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "1"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+        )
+        if name == "ours"
+        else None
+    )
     try:
         wait_for(base + "/", server)
         visitors = make_visitors(base, all_pages) if "add-to-basket" in all_pages else []
@@ -204,6 +217,9 @@ def run_side(name: str, args, connections: list[int]) -> dict:
             results[page_name] = {**page, "runs": runs}
         memory = worker_memory(server.pid)
     finally:
+        if worker is not None:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=40)

@@ -6,12 +6,15 @@ here) and plain HTTP (no TLS terminator), which take nothing from the pages' own
 """
 
 from marketplace.settings.base import *  # noqa: F403
-from marketplace.settings.base import BASE_DIR, INSTALLED_APPS, env
+from marketplace.settings.base import BASE_DIR, INSTALLED_APPS, TASKS, env
 
 DEBUG = False
 SECRET_KEY = "bench-only-not-secret"
 ALLOWED_HOSTS = ["*"]
-INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db", "bench"]
+# As production: tasks are rows in PostgreSQL, run by `manage.py db_worker` (bench/run.py starts one
+# beside gunicorn), so a request only queues them.
+TASKS = {name: {**backend, "BACKEND": "django_tasks_db.DatabaseBackend"} for name, backend in TASKS.items()}
 DATABASES = {
     "default": env.db("BENCH_DATABASE_URL", default="postgresql://postgres@127.0.0.1:5432/souk_bench")
 }
