@@ -1,7 +1,8 @@
 """Read-side queries of the catalogue."""
 
 from django.core.cache import cache
-from django.db.models import Exists, Min, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -11,6 +12,10 @@ ProductImage = get_model("catalogue", "ProductImage")
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 ExchangeRate = get_model("catalogue", "ExchangeRate")
+Option = get_model("catalogue", "Option")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductAlert = get_model("customer", "ProductAlert")
+WishList = get_model("wishlists", "WishList")
 
 NAVIGATION_CACHE_KEY = "catalogue:navigation:v1"
 
@@ -33,24 +38,84 @@ CARD_COOPERATIVE_DEFERRED = ("phone", "story", "story_en", "story_fr", "story_ar
 
 def product_card_queryset() -> QuerySet:
     """Browsable products with everything a product card shows, in a fixed number of queries."""
+    return Product.objects.browsable().select_related("product_class").prefetch_related(*_card_prefetches())
+
+
+def _card_prefetches() -> tuple[Prefetch, Prefetch]:
+    """A card's photos, in display order, and its stock records with their cooperative (without
+    the fields no card shows)."""
     return (
-        Product.objects.browsable()
-        .select_related("product_class")
-        .prefetch_related(
-            Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
-            Prefetch(
-                "stockrecords",
-                queryset=StockRecord.objects.select_related("partner__cooperative").defer(
-                    *(f"partner__cooperative__{name}" for name in CARD_COOPERATIVE_DEFERRED)
-                ),
+        Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+        Prefetch(
+            "stockrecords",
+            queryset=StockRecord.objects.select_related("partner__cooperative").defer(
+                *(f"partner__cooperative__{name}" for name in CARD_COOPERATIVE_DEFERRED)
             ),
-        )
+        ),
     )
 
 
 def cooperative_products(*, cooperative) -> QuerySet:
     """A cooperative's browsable products, newest first."""
-    return product_card_queryset().filter(stockrecords__partner=cooperative.partner).order_by("-date_created")
+    products = product_card_queryset().filter(stockrecords__partner_id=cooperative.partner_id)
+    return products.order_by("-date_created")
+
+
+def product_page_queryset(*, viewer) -> QuerySet:
+    """Products as their page reads them, in two queries: the product with its class, its
+    zellige sample, whether buyers may browse it (`is_browsable`, the rule of `browsable()`),
+    whether it has options (the basket form) and its first browsable category
+    (`product_breadcrumb_categories`); and its attribute values. Its photos and stock records,
+    and its sample's, come with the page's cards (`product_cards(also_for=...)`).
+
+    For a signed-in `viewer`, annotations answer what the page asks about them: an active stock
+    alert (`viewer_has_alert`), whether they keep any wish list (`viewer_has_wishlists`), and
+    whether they may review it (`product_viewer_review_annotations`)."""
+    from catalogue.reviews.selectors import product_viewer_review_annotations
+
+    products = (
+        Product.objects.select_related("product_class", "parent__product_class", "sample__product_class")
+        .annotate(
+            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            breadcrumb_category_id=_first_browsable_category_id(),
+            is_browsable=Exists(
+                Product.objects.browsable().filter(pk=Coalesce(OuterRef("parent_id"), OuterRef("pk")))
+            ),
+        )
+        .prefetch_related(*attribute_values_prefetches())
+    )
+    if not viewer.is_authenticated:
+        return products
+    return products.annotate(
+        viewer_has_alert=Exists(
+            ProductAlert.objects.filter(product=OuterRef("pk"), user=viewer, status=ProductAlert.ACTIVE)
+        ),
+        viewer_has_wishlists=Exists(WishList.objects.filter(owner=viewer)),
+        **product_viewer_review_annotations(user=viewer),
+    )
+
+
+def _first_browsable_category_id() -> Subquery:
+    """The first of a product's browsable categories in tree order (a variant's are its parent's),
+    as Oscar's `get_categories` lists them."""
+    categories = Category.objects.browsable().filter(
+        product__pk=Coalesce(OuterRef("parent_id"), OuterRef("pk"))
+    )
+    return Subquery(categories.order_by("path").values("pk")[:1])
+
+
+def attribute_values_prefetches() -> list[Prefetch]:
+    """Oscar's `prefetch_attribute_values`, without the product class's attribute definitions
+    (reading values does not need them) and without each value's multiple options (no craft has
+    a multiple-option attribute; such a value would read its options when shown)."""
+    values = ProductAttributeValue.objects.select_related(
+        "attribute", "value_option", "value_option__group"
+    ).annotate(code=F("attribute__code"))
+    return [
+        Prefetch("attribute_values", queryset=values, to_attr="_prefetched_attribute_values"),
+        Prefetch("parent__attribute_values", queryset=values, to_attr="_prefetched_parent_attribute_values"),
+    ]
 
 
 SORT_OPTIONS = {
@@ -129,8 +194,13 @@ NEIGHBOURS_TTL = 600
 NEIGHBOURS_SPARE = 4
 
 
+def _partner_ids(product) -> QuerySet:
+    # A subquery: the product page loads the product's stock records only after its neighbours.
+    return StockRecord.objects.filter(product=product).values("partner_id")
+
+
 def _related_ids(*, product, count: int) -> list[int]:
-    partner_ids = [record.partner_id for record in product.stockrecords.all()]
+    partner_ids = _partner_ids(product)
     shares_category = Exists(
         ProductCategory.objects.filter(
             product=OuterRef("pk"),
@@ -150,12 +220,9 @@ def _related_ids(*, product, count: int) -> list[int]:
 
 
 def _more_from_cooperative_ids(*, product, count: int) -> list[int]:
-    partner_ids = [record.partner_id for record in product.stockrecords.all()]
-    if not partner_ids:
-        return []
     ids = (
         Product.objects.browsable()
-        .filter(stockrecords__partner_id__in=partner_ids)
+        .filter(stockrecords__partner_id__in=_partner_ids(product))
         .exclude(pk=product.pk)
         .order_by("-date_created", "-pk")
         .values_list("pk", flat=True)
@@ -180,10 +247,14 @@ def product_neighbour_ids(*, product, limit: int = 4) -> dict[str, list[int]]:
     return ids
 
 
-def product_cards(*, ids) -> dict[int, object]:
-    """{id: product} for the browsable ones among `ids`, ready for product cards (3 queries)."""
+def product_cards(*, ids, also_for=()) -> dict[int, object]:
+    """{id: product} for the browsable ones among `ids`, ready for product cards (3 queries).
+    `also_for` (products already loaded without their photos and stock records, as the product
+    page's own) get theirs in the same two queries as the cards."""
     ids = list(dict.fromkeys(int(pk) for pk in ids))
-    return product_card_queryset().in_bulk(ids) if ids else {}
+    cards = Product.objects.browsable().select_related("product_class").in_bulk(ids) if ids else {}
+    prefetch_related_objects([*also_for, *cards.values()], *_card_prefetches())
+    return cards
 
 
 def cards_in_order(ids, cards: dict, *, limit: int) -> list:
@@ -228,10 +299,28 @@ def category_ancestors_and_self(*, category) -> list:
 
 def product_breadcrumb_categories(*, product) -> list:
     """The path to `product`'s first browsable category (top level first), for its breadcrumb
-    and structured data; [] without one. Uses `prefetch_browsable_categories` when given."""
+    and structured data; [] without one. Uses the `breadcrumb_category_id` that
+    `product_page_queryset` annotates (the category itself then comes from the cache), else
+    `prefetch_browsable_categories` when given."""
     if not hasattr(product, "_breadcrumb_categories"):
-        category = next(iter(product.get_categories()), None)
+        if "breadcrumb_category_id" in product.__dict__:
+            category_id = product.breadcrumb_category_id
+            category = category_cached(pk=category_id) if category_id is not None else None
+        else:
+            category = next(iter(product.get_categories()), None)
         product._breadcrumb_categories = (
             category_ancestors_and_self(category=category) if category is not None else []
         )
     return product._breadcrumb_categories
+
+
+def category_cached(*, pk: int):
+    """The category `pk` (or None), kept in the cache until any category is saved or deleted."""
+    version = cache.get_or_set(CATEGORY_VERSION_KEY, 1, None)
+    key = f"catalogue:category:{version}:{pk}"
+    category = cache.get(key)
+    if category is None:
+        category = Category.objects.filter(pk=pk).first()
+        if category is not None:
+            cache.set(key, category, CATEGORY_TTL)
+    return category

@@ -4,7 +4,6 @@ puts Elasticsearch in front of these same views, with this database path as its 
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,6 +14,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 from oscar.core.loading import get_model
 
 from marketplace.pagecache import PageCacheMixin, page_cache_deny
+from marketplace.prefetching import relation_known_empty
 from search.listing import listing_context, search_from_request
 
 from .buyer_preferences import CURRENCY, UNITS
@@ -25,13 +25,13 @@ from .selectors import (
     product_breadcrumb_categories,
     product_cards,
     product_neighbour_ids,
+    product_page_queryset,
 )
 from .zellige import DEFAULT_WASTE_PERCENT, ZelligeAreaError, zellige_boxes
 
 Category = get_model("catalogue", "Category")
-Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
+WishList = get_model("wishlists", "WishList")
 
 # Pieces shown in each row of cards under the product.
 NEIGHBOURS_SHOWN = 4
@@ -101,25 +101,18 @@ class ProductDetailView(PageCacheMixin, OscarProductDetailView):
     """
 
     def get_queryset(self):
-        # Everything the page shows in a fixed number of queries: attributes, stock records with
-        # their cooperative (also settles is_viewable), photos, categories (breadcrumb), the
-        # zellige sample, and Oscar's has_options flags (the basket form) as annotations.
-        return (
-            Product.objects.prefetch_attribute_values()
-            .prefetch_browsable_categories()
-            .select_related("product_class", "sample__product_class")
-            .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-            )
-            .prefetch_related(
-                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__cooperative")),
-                "images",
-                "sample__stockrecords",
-            )
-        )
+        return product_page_queryset(viewer=self.request.user)
+
+    def get_object(self, queryset=None):
+        product = super().get_object(queryset)
+        if "viewer_has_wishlists" in product.__dict__ and not product.viewer_has_wishlists:
+            # The wish list button reads the buyer's lists: none, so no query for them.
+            relation_known_empty(self.request.user, "wishlists", WishList)
+        return product
+
+    def get_alert_status(self):
+        """Oscar's, answered by the product's annotation (product_page_queryset)."""
+        return bool(getattr(self.object, "viewer_has_alert", False))
 
     def page_cache_meta(self) -> dict:
         # A stored page still counts the view: marketplace.pagecache sends product_viewed.
@@ -130,10 +123,12 @@ class ProductDetailView(PageCacheMixin, OscarProductDetailView):
         context = super().get_context_data(**kwargs)
         product = self.object
         # Related pieces, the cooperative's other pieces and the buyer's recently viewed ones
-        # share one card query (plus its two prefetches).
+        # share one card query; the product's own photos and stock records (and its sample's)
+        # come in the same two queries as the cards'.
         neighbours = product_neighbour_ids(product=product, limit=NEIGHBOURS_SHOWN)
         recent_ids = [pk for pk in history_product_ids(request=self.request) if pk != product.pk]
-        cards = product_cards(ids=[*neighbours["related"], *neighbours["more"], *recent_ids])
+        shown_ids = [*neighbours["related"], *neighbours["more"], *recent_ids]
+        cards = product_cards(ids=shown_ids, also_for=self.products_shown())
         context["related_products"] = cards_in_order(neighbours["related"], cards, limit=NEIGHBOURS_SHOWN)
         context["more_from_cooperative"] = cards_in_order(neighbours["more"], cards, limit=NEIGHBOURS_SHOWN)
         context["recently_viewed_products"] = cards_in_order(recent_ids, cards, limit=NEIGHBOURS_SHOWN)
@@ -141,6 +136,13 @@ class ProductDetailView(PageCacheMixin, OscarProductDetailView):
         if product.get_product_class().slug == "zellige":
             context.update(self.zellige_context())
         return context
+
+    def products_shown(self) -> list:
+        """The page's product, and its zellige sample when it has one."""
+        try:
+            return [self.object, self.object.sample]
+        except Product.DoesNotExist:
+            return [self.object]
 
     def zellige_context(self) -> dict:
         """The area calculator, computed here so it works without JavaScript."""
@@ -175,16 +177,8 @@ class ProductDetailView(PageCacheMixin, OscarProductDetailView):
         return context
 
     def is_viewable(self, product, request):
-        if request.user.is_staff:
-            return True
-        if product.is_public and product.parent_id is None and product.sample_of_id is None:
-            # `browsable()` without a query: the stock records come with their cooperative.
-            for record in product.stockrecords.all():
-                cooperative = getattr(record.partner, "cooperative", None)
-                if cooperative is not None and cooperative.status == cooperative.Status.VERIFIED:
-                    return True
-        canonical = product.parent if product.is_child else product
-        return Product.objects.browsable().filter(pk=canonical.pk).exists()
+        # `browsable()`, as the product was loaded with it (product_page_queryset).
+        return request.user.is_staff or product.is_browsable
 
 
 def _preference_set_view(preference, field: str):

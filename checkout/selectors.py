@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import transaction
 from oscar.core.loading import get_model
 
 from . import packing
@@ -62,6 +64,44 @@ def shipping_rate_for(*, partner_id: int | None, zone: str, overrides: dict | No
     )
 
 
+SHIPPING_RATES_VERSION_KEY = "checkout:shipping-rates:version"
+SHIPPING_RATES_TTL = 3600
+_NO_OWN_RATE = "platform"  # cached for a cooperative that charges the platform's rate
+
+
+def shipping_rates_own(*, partner_ids, zone: str) -> dict[tuple[int, str], ShippingRate]:
+    """{(partner id, zone): rate} of the cooperatives among `partner_ids` that set their own rate
+    to `zone` (the others charge the platform's). Read from the cache, which any saved or
+    deleted rate empties (`shipping_rates_forget`), so a cooperative's new rate shows at once."""
+    version = cache.get_or_set(SHIPPING_RATES_VERSION_KEY, 1, None)
+    keys = {partner_id: f"checkout:shipping-rate:{version}:{partner_id}:{zone}" for partner_id in partner_ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [partner_id for partner_id, key in keys.items() if key not in found]
+    if missing:
+        rates = ShippingRate.objects.filter(partner_id__in=missing, zone=zone)
+        loaded = {rate.partner_id: rate for rate in rates}
+        stored = {keys[partner_id]: loaded.get(partner_id, _NO_OWN_RATE) for partner_id in missing}
+        cache.set_many(stored, SHIPPING_RATES_TTL)
+        found.update(stored)
+    return {(partner_id, zone): found[key] for partner_id, key in keys.items() if found[key] != _NO_OWN_RATE}
+
+
+def shipping_rates_forget(**kwargs) -> None:
+    """Forget the cached rates (a signal receiver: takes **kwargs): now, and again once the
+    transaction commits, in case a page cached the old rate meanwhile."""
+    if kwargs.get("raw"):
+        return
+    _shipping_rates_version_bump()
+    transaction.on_commit(_shipping_rates_version_bump)
+
+
+def _shipping_rates_version_bump() -> None:
+    try:
+        cache.incr(SHIPPING_RATES_VERSION_KEY)
+    except ValueError:
+        cache.set(SHIPPING_RATES_VERSION_KEY, 2, None)
+
+
 def _attribute(product, code: str):
     for value in product.get_attribute_values():
         if value.attribute.code == code:
@@ -103,9 +143,7 @@ def shipping_quotes(*, lines, country_code: str) -> list[CooperativeShipping]:
         partner = line.stockrecord.partner
         partners[partner.pk] = partner
         groups.setdefault(partner.pk, []).append(line)
-    overrides = {
-        (r.partner_id, r.zone): r for r in ShippingRate.objects.filter(partner_id__in=groups, zone=zone)
-    }
+    overrides = shipping_rates_own(partner_ids=list(groups), zone=zone)
     quotes = []
     for partner_id, partner_lines in groups.items():
         items = [packing_item(product=line.product, quantity=line.quantity) for line in partner_lines]

@@ -5,13 +5,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choosers import cooperative_chooser_viewset, product_chooser_viewset
 from .models import Announcement, Menu
-from .pagecache import page_cache_allow
+from .pagecache import page_cache_allow, request_cacheable
 
 
 @hooks.register("before_serve_page")
 def page_cache_public_pages(page, request, serve_args, serve_kwargs):
-    """CMS pages anyone may read are stored for anonymous visitors (marketplace/pagecache.py)."""
-    if not page.get_view_restrictions().exists():
+    """CMS pages anyone may read are stored for anonymous visitors (marketplace/pagecache.py).
+    Asked only of requests the page cache may store: for a visitor with a basket or signed in,
+    Wagtail's own hook checks the restrictions and nothing would be stored."""
+    if request_cacheable(request) and not page.get_view_restrictions().exists():
         page_cache_allow(request)
 
 

@@ -3,7 +3,7 @@
 approved reviews are public. The rules both share are in `catalogue.reviews.rules`.
 """
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum, Value
 from oscar.core.loading import get_model
 
 from .rules import Rating, rating_from
@@ -31,12 +31,30 @@ def product_bought_by(*, product, user) -> bool:
 
 def product_review_permitted(*, product, user) -> bool:
     """Whether `user` may write a review of `product`: a signed-in buyer who bought it and has
-    not reviewed it yet. Anonymous reviews are never allowed, whatever Oscar's setting says."""
+    not reviewed it yet. Anonymous reviews are never allowed, whatever Oscar's setting says.
+    Answered from `product_viewer_review_annotations` when the product was loaded with them."""
     if product is None or not user.is_authenticated:
         return False
+    if getattr(product, "viewer_id", None) == user.pk and "viewer_reviewed" in product.__dict__:
+        return product.viewer_bought and not product.viewer_reviewed
     if ProductReview.objects.filter(product=product, user=user).exists():
         return False
     return product_bought_by(product=product, user=user)
+
+
+def product_viewer_review_annotations(*, user) -> dict:
+    """Annotations for a product queryset telling `product_review_permitted` about the
+    signed-in `user` without a query of its own: whether they bought each product, whether
+    they reviewed it, and who they are (`viewer_id`)."""
+    return {
+        "viewer_id": Value(user.pk),
+        "viewer_bought": Exists(
+            Line.objects.filter(
+                order__user=user, order__status__in=REVIEWABLE_ORDER_STATUSES, product=OuterRef("pk")
+            )
+        ),
+        "viewer_reviewed": Exists(ProductReview.objects.filter(product=OuterRef("pk"), user=user)),
+    }
 
 
 def product_reviews_approved(*, product):
@@ -91,9 +109,15 @@ def cooperative_review_permitted(*, cooperative, user) -> bool:
     order from it who has not reviewed it yet, and a cooperative that is selling (verified)."""
     if cooperative is None or not user.is_authenticated or not cooperative.is_verified:
         return False
-    if CooperativeReview.objects.filter(cooperative=cooperative, user=user).exists():
-        return False
-    return cooperative_review_vendor_order(cooperative=cooperative, user=user) is not None
+    # One query: a shipped order from it, and no review of it yet.
+    reviewed = CooperativeReview.objects.filter(cooperative=cooperative, user=user)
+    return (
+        VendorOrder.objects.filter(
+            partner_id=cooperative.partner_id, order__user=user, status__in=REVIEWABLE_VENDOR_ORDER_STATUSES
+        )
+        .filter(~Exists(reviewed))
+        .exists()
+    )
 
 
 def cooperative_reviews_approved(*, cooperative):
