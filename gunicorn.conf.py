@@ -24,6 +24,16 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
 # Load the application once in the master and fork: workers share its memory pages.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
+
+
+def pre_fork(server, worker):
+    """Keep the master's objects out of the workers' garbage collections: a collection writes to
+    every object it scans, so each new worker would copy the master's pages it shares."""
+    import gc
+
+    gc.freeze()
+
+
 # The load balancer sets X-Forwarded-For/Proto; trust it only from the networks given.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Heartbeat files in memory, not on a possibly slow container disk.

@@ -14,3 +14,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.production")
 
 application = get_wsgi_application()
+
+# URLconf, resolvers and translations loaded now, not on a visitor's first request
+# (in gunicorn's master with preload_app, so every worker it forks starts warm).
+from marketplace.warmup import warm_up  # noqa: E402
+
+warm_up()
