@@ -217,10 +217,11 @@ def run_side(name: str, args, connections: list[int]) -> dict:
             results[page_name] = {**page, "runs": runs}
         memory = worker_memory(server.pid)
     finally:
+        for process in (worker, server):
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
         if worker is not None:
-            os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
-        os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=40)
         except subprocess.TimeoutExpired:
