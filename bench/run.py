@@ -44,7 +44,7 @@ SIDES = {
     "stock": {
         "settings": "bench.stock_oscar.settings",
         "database": "souk_bench_stock",
-        "wsgi": "marketplace.wsgi:application",
+        "wsgi": "bench.stock_oscar.wsgi:application",
         "port": 8208,
     },
     "hello": {"settings": "bench.hello", "database": None, "wsgi": "bench.hello:application", "port": 8207},
