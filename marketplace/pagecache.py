@@ -51,6 +51,9 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
+from catalogue.buyer_preferences import CURRENCY, UNITS
+from checkout.destination import COUNTRY
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -170,9 +173,6 @@ def request_cacheable(request) -> bool:
 
 def page_key(request) -> str:
     """One stored page per URL, host, language, currency, units, destination and theme."""
-    from catalogue.buyer_preferences import CURRENCY, UNITS
-    from checkout.destination import COUNTRY
-
     variant = "|".join(
         (
             request.get_host(),

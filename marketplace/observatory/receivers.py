@@ -31,7 +31,8 @@ def product_viewed_record(sender, product, request, user=None, **kwargs):
             if buffer.view_push(visitor=visitor, product_id=product.pk, cooperative_id=cooperative_id):
                 return
         oscar_receive_product_view(sender, product=product, user=user, **kwargs)
-        services.product_view_record(request=request, product=product)
+        if visitor is not None:
+            services.event_record(kind=services.Event.Kind.VIEW, visitor=visitor, product=product)
     except Exception:
         logger.exception("observatory: product view of %s not recorded", getattr(product, "pk", None))
 

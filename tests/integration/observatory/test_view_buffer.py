@@ -1,6 +1,7 @@
 """Product views served from the page cache are buffered in Redis, then written in batches:
 as events for the observatory and as Oscar's view counts for search popularity."""
 
+import os
 import socket
 
 import pytest
@@ -33,17 +34,31 @@ pytestmark = [
 ]
 
 
+# Each pytest-xdist worker keeps to its own keys: tests on other workers share the database.
+KEY_PREFIX = f"viewbuffer-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+
+def forget_keys() -> None:
+    server = redis.Redis.from_url(CACHE_URL)
+    for key in server.scan_iter(f"{KEY_PREFIX}:*"):
+        server.delete(key)
+
+
 @pytest.fixture(autouse=True)
 def buffered(settings):
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "marketplace.cache.SoukRedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "t"},
+        "default": {
+            "BACKEND": "marketplace.cache.SoukRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": KEY_PREFIX,
+        },
     }
     settings.SOUK_PAGE_CACHE_SECONDS = 300
     settings.SOUK_VIEW_BUFFER = True
-    redis.Redis.from_url(CACHE_URL).flushdb()
+    forget_keys()
     yield
-    redis.Redis.from_url(CACHE_URL).flushdb()
+    forget_keys()
 
 
 def buffered_views() -> int:
