@@ -150,8 +150,18 @@ def _initial_generation() -> int:
 def _model_changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    if sender._meta.app_label in INVALIDATING_APPS:
+    if sender._meta.app_label in INVALIDATING_APPS and not issubclass(sender, _never_shown()):
         page_cache_invalidate()
+
+
+@functools.cache
+def _never_shown() -> tuple[type, ...]:
+    """Rows of those apps that change no stored page: an image rendition is made while a page
+    renders (the page already names it), a draft revision or a log entry is the editors' own."""
+    from wagtail.images.models import AbstractRendition
+    from wagtail.models import BaseLogEntry, Revision
+
+    return (AbstractRendition, BaseLogEntry, Revision)
 
 
 def connect_invalidation() -> None:

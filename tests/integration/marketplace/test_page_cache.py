@@ -140,6 +140,19 @@ def test_one_transaction_makes_the_pages_stale_once(rug, django_capture_on_commi
     assert cache.get(GENERATION_KEY) == before + 1
 
 
+def test_an_image_rendition_made_while_rendering_keeps_stored_pages(rug, django_capture_on_commit_callbacks):
+    from tests.factories import wagtail_image_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image = wagtail_image_create()
+    visit(rug.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.get_rendition("width-320")
+
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
 def test_a_change_rolled_back_keeps_the_stored_pages(rug, django_capture_on_commit_callbacks):
     visit(rug.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=False):
