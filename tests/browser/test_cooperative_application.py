@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.factories import ProductClassFactory, StaffUserFactory, pdf_file
 from vendors.models import Cooperative, CooperativeApplication
@@ -61,7 +62,7 @@ def _apply(page, live_server, scan, screenshot, prefix: str):
     # More women members than members: the step fails and keeps everything typed.
     _fill_cooperative(page, women="40")
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_text("There cannot be more women members than members.").is_visible()
+    expect(page.get_by_text("There cannot be more women members than members.")).to_be_visible()
     assert (
         page.get_by_label("Legal name").input_value()
         == "Coopérative artisanale Tafoukt des bijoutiers de Tiznit"
@@ -79,7 +80,7 @@ def _apply(page, live_server, scan, screenshot, prefix: str):
     document.get_by_label("Scanned document").set_input_files(str(scan))
     page.get_by_role("button", name="Continue").click()
     document = page.locator("fieldset.sell-document").first
-    assert document.get_by_text("registration-certificate.pdf is attached").is_visible()
+    expect(document.get_by_text("registration-certificate.pdf is attached")).to_be_visible()
     screenshot(page, f"{prefix}-2-documents-error-keeps-file")
     document.get_by_label("Certificate number").fill("ODCO-2019-118")
     page.get_by_role("button", name="Continue").click()
@@ -90,11 +91,11 @@ def _apply(page, live_server, scan, screenshot, prefix: str):
     page.get_by_label("Phone").fill("0612345678")
     page.get_by_role("button", name="Continue").click()
 
-    assert page.get_by_text("+212 6 12 34 56 78").is_visible()
+    expect(page.get_by_text("+212 6 12 34 56 78")).to_be_visible()
     screenshot(page, f"{prefix}-4-review")
     page.get_by_label("I confirm that this information is true").check()
     page.get_by_role("button", name="Send the application").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     screenshot(page, f"{prefix}-5-thank-you")
 
 
@@ -107,11 +108,11 @@ def test_a_cooperative_applies_and_staff_approve_it(live_server, page, crafts, s
     _log_in(page, live_server, StaffUserFactory(first_name="Salma", last_name="Idrissi"))
     page.goto(live_server.url + "/shop/dashboard/")
     page.get_by_role("link", name="Cooperative applications").first.click()
-    assert page.get_by_role("link", name="Coopérative Tafoukt").is_visible()
+    expect(page.get_by_role("link", name="Coopérative Tafoukt")).to_be_visible()
     screenshot(page, "review-queue")
 
     page.get_by_role("link", name="Coopérative Tafoukt").click()
-    assert page.get_by_text("ODCO-2019-118").first.is_visible()
+    expect(page.get_by_text("ODCO-2019-118").first).to_be_visible()
     screenshot(page, "review-application-detail")
     with page.context.expect_page() as scan_tab:
         page.get_by_role("link", name="Open").first.click()
@@ -119,7 +120,7 @@ def test_a_cooperative_applies_and_staff_approve_it(live_server, page, crafts, s
     scan_tab.value.close()
 
     page.get_by_role("button", name="Approve").click()
-    assert page.get_by_text("is approved").is_visible()
+    expect(page.get_by_text("is approved")).to_be_visible()
     screenshot(page, "review-application-approved")
 
     cooperative = Cooperative.objects.get()

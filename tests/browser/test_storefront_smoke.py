@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from marketplace.demo.loader import demo_load
 
@@ -30,17 +31,20 @@ def test_buyer_browses_the_demo_shop_and_fills_a_basket(live_server, demo, page,
     assert _images_loaded(page)
     screenshot(page, "home-desktop")
 
-    page.get_by_role("link", name="Rugs").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Rugs").first.click()
     assert page.locator(".product-card").count() >= 1
     screenshot(page, "category-rugs-desktop")
 
-    page.locator(".product-card__title a").first.click()
+    with page.expect_navigation():
+        page.locator(".product-card__title a").first.click()
     title = page.locator("h1.product-page__title").inner_text()
-    assert page.locator(".spec-table").is_visible()
-    assert page.locator(".maker-card").is_visible()
+    expect(page.locator(".spec-table")).to_be_visible()
+    expect(page.locator(".maker-card")).to_be_visible()
     screenshot(page, "product-desktop")
 
-    page.get_by_role("button", name=re.compile("Add to (basket|cart)")).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Add to (basket|cart)")).click()
     page.goto(live_server.url + "/shop/basket/")
     assert title in page.content()
     screenshot(page, "basket-desktop")

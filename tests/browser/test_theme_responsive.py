@@ -6,6 +6,7 @@ Screenshots: test-artifacts/screenshots/theme-*.png
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, CooperativeFactory, ProductFactory, UserFactory
 
@@ -98,21 +99,23 @@ def test_a_buyer_saves_a_rug_to_the_wish_list_then_removes_it(live_server, shop,
     page.goto(live_server.url + "/shop/accounts/login/")
     page.fill("#id_login-username", buyer.email)
     page.fill("#id_login-password", PASSWORD)
-    page.click("button[name=login_submit]")
+    with page.expect_navigation():
+        page.click("button[name=login_submit]")
 
     page.goto(live_server.url + rug.get_absolute_url())
     page.get_by_role("button", name="Save to wish list").click()
     saved = page.get_by_role("button", name="Saved · remove")
-    assert saved.is_visible()
+    expect(saved).to_be_visible()
     assert saved.get_attribute("aria-pressed") == "true"
     screenshot(page, "theme-wishlist-saved", full_page=False)
 
     page.goto(live_server.url + "/shop/accounts/wishlists/")
-    page.get_by_role("link", name="Default").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Default").first.click()
     assert rug.title in page.content()
     screenshot(page, "theme-wishlist-detail")
 
     page.goto(live_server.url + rug.get_absolute_url())
     page.get_by_role("button", name="Saved · remove").click()
-    assert page.get_by_role("button", name="Save to wish list").is_visible()
+    expect(page.get_by_role("button", name="Save to wish list")).to_be_visible()
     assert page.console_errors == []

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.urls import reverse
 from PIL import Image
+from playwright.sync_api import expect
 
 from catalogue.services import product_classes_sync
 from tests.factories import PASSWORD, CooperativeFactory, CooperativeStaffFactory, category_create
@@ -37,8 +38,8 @@ def _sign_in(page, base_url):
     page.goto(base_url + reverse("customer:login"))
     page.fill("#id_login-username", "fatima@tifawin.test")
     page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=login_submit]").click()
 
 
 def test_a_cooperative_adds_a_rug_with_photos(live_server, seller, page, screenshot, tmp_path):
@@ -66,16 +67,17 @@ def test_a_cooperative_adds_a_rug_with_photos(live_server, seller, page, screens
     page.fill("#id_weight_kg", "6.5")
     screenshot(page, "vendor-product-editor-desktop")
 
-    page.get_by_role("button", name="Put it on the shop").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Put it on the shop").click()
 
     assert "is on the shop now" in page.content()
-    assert page.locator(".product-row__title", has_text="Saffron Azilal rug").is_visible()
+    expect(page.locator(".product-row__title", has_text="Saffron Azilal rug")).to_be_visible()
     screenshot(page, "vendor-product-list-desktop")
-    page.locator(".product-row__title a", has_text="Saffron Azilal rug").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".product-row__title a", has_text="Saffron Azilal rug").click()
     assert page.locator(".editor-photo img").count() == 2
-    page.get_by_role("link", name="See it on the shop").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="See it on the shop").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("h1.product-page__title").inner_text() == "Saffron Azilal rug"
     assert page.locator(".gallery__thumbs img").count() == 2
