@@ -1,5 +1,7 @@
 """Read-side queries of the catalogue."""
 
+import functools
+
 from django.core.cache import cache
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
@@ -264,11 +266,17 @@ def cards_in_order(ids, cards: dict, *, limit: int) -> list:
 
 def history_product_ids(*, request) -> list[int]:
     """The products in the buyer's recently-viewed cookie (Oscar's history), newest first."""
+    stored = history_manager().extract(request)
+    ids = [pk for pk in stored if isinstance(pk, int) and not isinstance(pk, bool)]
+    return list(dict.fromkeys(reversed(ids)))
+
+
+@functools.cache
+def history_manager():
+    """Oscar's recently-viewed cookie manager (looked up once: `get_class` imports on each call)."""
     from oscar.core.loading import get_class
 
-    history = get_class("customer.history", "CustomerHistoryManager")
-    ids = [pk for pk in history.extract(request) if isinstance(pk, int) and not isinstance(pk, bool)]
-    return list(dict.fromkeys(reversed(ids)))
+    return get_class("customer.history", "CustomerHistoryManager")
 
 
 # --- Categories -------------------------------------------------------------------------------

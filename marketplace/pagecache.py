@@ -52,6 +52,7 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from catalogue.buyer_preferences import CURRENCY, UNITS
+from catalogue.selectors import history_manager, history_product_ids
 from checkout.destination import COUNTRY
 
 logger = logging.getLogger(__name__)
@@ -265,8 +266,6 @@ def response_from_entry(request, entry) -> HttpResponse:
 
 
 def _recently_viewed(request, meta) -> str:
-    from catalogue.selectors import history_product_ids
-
     if not history_product_ids(request=request):
         return RECENT_MARK
     from django.template.loader import render_to_string
@@ -304,7 +303,7 @@ def _product_viewed(request, response, meta) -> None:
         visitor=visitor, product_id=product_id, cooperative_id=meta.get("cooperative_id")
     ):
         # Buffered in Redis: only the visitor's history is left to update.
-        _history_manager().update(SimpleNamespace(id=product_id), request, response)
+        history_manager().update(SimpleNamespace(id=product_id), request, response)
         return
     product_viewed.send(
         sender=PageCacheMiddleware,
@@ -313,13 +312,6 @@ def _product_viewed(request, response, meta) -> None:
         request=request,
         response=response,
     )
-
-
-@functools.cache
-def _history_manager():
-    from oscar.core.loading import get_class
-
-    return get_class("customer.history", "CustomerHistoryManager")
 
 
 @functools.cache
