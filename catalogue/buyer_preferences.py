@@ -19,7 +19,11 @@ class Preference:
     from_accept_language: Callable[[str], str]
 
     def get(self, request) -> str:
-        for candidate in (request.session.get(self.key), request.COOKIES.get(self.key)):
+        # No session yet when the page cache, first in the stack, asks (it serves only visitors
+        # without a session cookie, whose session is empty).
+        session = getattr(request, "session", None)
+        stored = session.get(self.key) if session is not None else None
+        for candidate in (stored, request.COOKIES.get(self.key)):
             if candidate in self.choices:
                 return candidate
         return self.from_accept_language(request.headers.get("Accept-Language", ""))

@@ -138,6 +138,10 @@ LOGIN_REDIRECT_URL = "customer:summary"
 
 # --- Requests -----------------------------------------------------------------------------
 MIDDLEWARE = [
+    # Stored storefront pages for visitors with no session or basket, answered before the rest of
+    # the stack (marketplace/pagecache.py); the hole middleware below serves the ones that need
+    # the visitor's recently viewed row.
+    "marketplace.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (django-csp): strict on the storefront, see marketplace/csp.py.
     "marketplace.csp.SoukCSPMiddleware",
@@ -146,8 +150,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Stored storefront pages for visitors with no session or basket: marketplace/pagecache.py.
-    "marketplace.pagecache.PageCacheMiddleware",
+    "marketplace.pagecache.PageCacheHoleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Caps on login, signup, password reset, applications, checkout and search: marketplace/ratelimits.py.
     "marketplace.ratelimits.RateLimitMiddleware",
@@ -402,6 +405,10 @@ SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=0)
 # Anonymous buyers' product views are buffered in Redis and written in batches
 # (marketplace/observatory/buffer.py). Needs the Redis cache backend (marketplace.cache).
 SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=False)
+# With the buffer, each web process holds up to this many views and sends them in one RPUSH,
+# at the latest after SOUK_VIEW_BUFFER_HOLD_SECONDS; 1 sends each view at once.
+SOUK_VIEW_BUFFER_BATCH = env.int("SOUK_VIEW_BUFFER_BATCH", default=1)
+SOUK_VIEW_BUFFER_HOLD_SECONDS = env.float("SOUK_VIEW_BUFFER_HOLD_SECONDS", default=2.0)
 # Orders still waiting for their card after this long are cancelled and their stock released.
 SOUK_PENDING_ORDER_MINUTES = env.int("SOUK_PENDING_ORDER_MINUTES", default=60)
 # Export observatory (docs/observatory.md): raw events are kept this many days after roll-up,

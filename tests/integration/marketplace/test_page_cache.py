@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.observatory.models import Event
@@ -71,6 +72,60 @@ def test_two_hits_never_share_a_nonce_or_token(rug):
 
     assert nonce_of(one) != nonce_of(two)
     assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
+
+
+def test_a_hit_is_sent_with_the_headers_the_whole_stack_gave_the_rendered_page(rug):
+    with translation.override("fr"):
+        french = rug.get_absolute_url()
+    rendered = visit(french)
+    hit = visit(french)
+
+    assert hit["X-Page-Cache"] == "hit"
+    per_response = {"Content-Length", "Content-Security-Policy", "X-Page-Cache"}
+    assert {name: value for name, value in hit.items() if name not in per_response} == {
+        name: value for name, value in rendered.items() if name not in per_response
+    }
+    assert hit["Content-Language"] == "fr"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Content-Security-Policy"] == rendered["Content-Security-Policy"].replace(
+        nonce_of(rendered), nonce_of(hit)
+    )
+
+
+def test_a_visitor_with_a_csrf_cookie_keeps_it_on_a_hit(rug):
+    visit(rug.get_absolute_url())
+    buyer = Client(enforce_csrf_checks=True)
+    visit("/shop/catalogue/", client=buyer)
+    cookie = buyer.cookies["csrftoken"].value
+
+    page = visit(rug.get_absolute_url(), client=buyer)
+
+    assert page["X-Page-Cache"] == "hit"
+    assert page.cookies["csrftoken"].value == cookie  # sent again to renew it, as Django does
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    assert token != cookie  # masked, as on a rendered page
+    added = buyer.post(
+        f"/shop/basket/add/{rug.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token}, **BROWSER
+    )
+    assert added.status_code == 302
+
+
+def test_a_host_the_site_does_not_serve_is_refused_even_when_the_page_is_stored(rug):
+    visit(rug.get_absolute_url())
+
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert visit(rug.get_absolute_url(), HTTP_HOST="evil.example").status_code == 400
+
+
+def test_plain_http_is_redirected_to_https_before_any_stored_page(rug, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    visit(rug.get_absolute_url(), secure=True)
+    assert visit(rug.get_absolute_url(), secure=True)["X-Page-Cache"] == "hit"
+
+    plain = visit(rug.get_absolute_url())
+
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
 
 
 def test_a_view_served_from_the_cache_is_still_counted_and_remembered(rug):
