@@ -40,6 +40,7 @@ SESSION_CACHE_ALIAS = "sessions"
 # measures every page rendered.
 SOUK_PAGE_CACHE_SECONDS = env.int("BENCH_PAGE_CACHE", default=300)
 SOUK_VIEW_BUFFER = True
+SOUK_VIEW_BUFFER_BATCH = 25  # as production
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
 STATIC_ROOT = BASE_DIR / "var" / "bench-static"
 LOGGING = {

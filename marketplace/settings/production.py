@@ -64,6 +64,7 @@ SESSION_CACHE_ALIAS = "sessions"
 # Anonymous storefront pages served from Redis (marketplace/pagecache.py, docs/deploy.md).
 SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=300)
 SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=True)
+SOUK_VIEW_BUFFER_BATCH = env.int("SOUK_VIEW_BUFFER_BATCH", default=25)
 
 # --- Media and static files ---------------------------------------------------------------
 # One bucket, two prefixes: `media/` is public through the bucket policy (deploy/minio-init.sh
