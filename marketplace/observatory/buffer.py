@@ -11,15 +11,18 @@ a buffered view; what sits in the buffer is at most minutes old. If Redis is unr
 view is written at once, as without the buffer. A Redis flush loses the buffered views of the
 moment: these are statistics, never money or stock.
 
-Each web process can also hold up to `SOUK_VIEW_BUFFER_BATCH` views and send them in one `RPUSH`,
-at the latest `SOUK_VIEW_BUFFER_HOLD_SECONDS` after the first (a timer thread), and when the
-process exits: a round trip to Redis costs a stored page about a fifth of its CPU. A worker
-killed outright (SIGKILL, out of memory) loses the views it held, at most that many seconds'.
+Each web process can also hold up to `SOUK_VIEW_BUFFER_BATCH` views and send them in one
+`RPUSH`, at the latest `SOUK_VIEW_BUFFER_HOLD_SECONDS` after the first (a thread of the process
+looks twice a second), and when the process exits: a round trip to Redis costs a stored page
+about a fifth of its CPU. A worker killed outright (SIGKILL, out of memory) loses the views it
+held, at most that many seconds'.
 """
 
 import atexit
 import logging
+import os
 import threading
+import time
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -58,26 +61,25 @@ def view_push(*, visitor: Visitor, product_id: int, cooperative_id: int | None) 
     line = _line(visitor=visitor, product_id=product_id, cooperative_id=cooperative_id)
     if settings.SOUK_VIEW_BUFFER_BATCH <= 1:
         return _send(client, [line])
+    global _held_since
     with _held_lock:
+        if not _held:
+            _held_since = time.monotonic()
         _held.append(line)
         full = len(_held) >= settings.SOUK_VIEW_BUFFER_BATCH
-        if not full:
-            _send_later()
     if full:
         views_send_held()
+    else:
+        _sender_start()
     return True
 
 
 def views_send_held() -> int:
     """Send the views this process holds to Redis now (or, if it is unreachable, write them to
     the database); returns how many there were."""
-    global _timer
     with _held_lock:
         lines = _held[:]
         _held.clear()
-        if _timer is not None:
-            _timer.cancel()
-            _timer = None
     if not lines:
         return 0
     client = buffer_client()
@@ -90,24 +92,31 @@ def views_send_held() -> int:
 
 
 _held: list[str] = []
+_held_since = 0.0
 _held_lock = threading.Lock()
-_timer: threading.Timer | None = None
+_sender_pid: int | None = None
 
 
-def _send_later() -> None:
-    """Start the timer that sends the held views (the lock is held by the caller)."""
-    global _timer
-    if _timer is None:
-        _timer = threading.Timer(settings.SOUK_VIEW_BUFFER_HOLD_SECONDS, _send_held_from_timer)
-        _timer.daemon = True
-        _timer.start()
+def _sender_start() -> None:
+    """One thread per process (a forked worker starts its own) sends views held too long."""
+    global _sender_pid
+    with _held_lock:
+        if _sender_pid == os.getpid():
+            return
+        _sender_pid = os.getpid()
+    threading.Thread(target=_send_when_due, name="souk-view-buffer", daemon=True).start()
 
 
-def _send_held_from_timer() -> None:
-    try:
-        views_send_held()
-    finally:
-        connections.close_all()  # this thread's own, if queueing the flush or writing opened one
+def _send_when_due() -> None:
+    while True:
+        time.sleep(0.5)
+        if _held and time.monotonic() - _held_since >= settings.SOUK_VIEW_BUFFER_HOLD_SECONDS:
+            try:
+                views_send_held()
+            except Exception:
+                logger.exception("observatory: could not send the held views")
+            finally:
+                connections.close_all()  # this thread's own, if queueing the flush or writing opened one
 
 
 atexit.register(views_send_held)

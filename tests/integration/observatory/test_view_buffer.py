@@ -172,6 +172,7 @@ def test_the_buffer_is_off_unless_configured(settings):
 
 def test_a_web_process_holds_views_and_sends_them_in_one_push(settings):
     settings.SOUK_VIEW_BUFFER_BATCH = 3
+    settings.SOUK_VIEW_BUFFER_HOLD_SECONDS = 60
     rug = ProductFactory()
     visitor = Visitor(country="DE", device="desktop", language="en")
 
@@ -185,7 +186,7 @@ def test_a_web_process_holds_views_and_sends_them_in_one_push(settings):
 
 def test_held_views_are_sent_once_the_hold_time_is_over(settings):
     settings.SOUK_VIEW_BUFFER_BATCH = 100
-    settings.SOUK_VIEW_BUFFER_HOLD_SECONDS = 0.2
+    settings.SOUK_VIEW_BUFFER_HOLD_SECONDS = 0.5
     visitor = Visitor(country="DE", device="desktop", language="en")
 
     buffer.view_push(visitor=visitor, product_id=1, cooperative_id=None)
@@ -199,6 +200,7 @@ def test_held_views_are_sent_once_the_hold_time_is_over(settings):
 
 def test_the_roll_up_also_writes_the_views_this_process_holds(settings):
     settings.SOUK_VIEW_BUFFER_BATCH = 100
+    settings.SOUK_VIEW_BUFFER_HOLD_SECONDS = 60
     rug = ProductFactory()
     buffer.view_push(
         visitor=Visitor(country="SE", device="mobile", language="en"), product_id=rug.pk, cooperative_id=None
