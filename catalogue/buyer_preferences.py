@@ -5,6 +5,7 @@ A choice is kept in the session and in a year-long cookie, so it survives loggin
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .money import SUPPORTED_CURRENCIES, currency_from_accept_language
 from .units import UNIT_SYSTEMS, units_from_accept_language
@@ -26,7 +27,7 @@ class Preference:
         for candidate in (stored, request.COOKIES.get(self.key)):
             if candidate in self.choices:
                 return candidate
-        return self.from_accept_language(request.headers.get("Accept-Language", ""))
+        return _suggested(self, request.headers.get("Accept-Language", ""))
 
     def remember(self, request, response, value: str) -> bool:
         """Keep `value` if it is one of the choices; False (and nothing kept) otherwise."""
@@ -35,6 +36,12 @@ class Preference:
         request.session[self.key] = value
         response.set_cookie(self.key, value, max_age=COOKIE_MAX_AGE, samesite="Lax")
         return True
+
+
+# Browsers send a few thousand distinct Accept-Language headers: each is read once per process.
+@lru_cache(maxsize=4096)
+def _suggested(preference: Preference, accept_language: str) -> str:
+    return preference.from_accept_language(accept_language)
 
 
 CURRENCY = Preference("souk_currency", SUPPORTED_CURRENCIES, currency_from_accept_language)
