@@ -39,6 +39,7 @@ SESSION_CACHE_ALIAS = "sessions"
 # As production: anonymous storefront pages are stored (marketplace/pagecache.py). BENCH_PAGE_CACHE=0
 # measures every page rendered.
 SOUK_PAGE_CACHE_SECONDS = env.int("BENCH_PAGE_CACHE", default=300)
+SOUK_PAGE_CACHE_LOCAL_SECONDS = 1.0  # as production
 SOUK_VIEW_BUFFER = True
 SOUK_VIEW_BUFFER_BATCH = 25  # as production
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"

@@ -51,6 +51,7 @@ import os
 import re
 import threading
 import time
+from collections import OrderedDict
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -151,6 +152,7 @@ class _PendingBump:
 
 
 def _generation_bump() -> None:
+    _LOCAL.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): any new value makes old keys unreachable
@@ -227,7 +229,12 @@ def page_key(request) -> str:
 
 
 def _lookup(key: str) -> tuple[int, dict | None]:
-    """The current generation and the stored page, in one round trip; None if stale or absent."""
+    """The current generation and the stored page, in one round trip (none if this process
+    has it and read the generation less than SOUK_PAGE_CACHE_LOCAL_SECONDS ago); None if stale
+    or absent."""
+    local = _LOCAL.get(key)
+    if local is not None:
+        return local
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -235,8 +242,64 @@ def _lookup(key: str) -> tuple[int, dict | None]:
         return cache.get(GENERATION_KEY), None
     entry = found.get(key)
     if entry is None or entry.get("generation") != generation:
+        _LOCAL.put(generation, key, None)
         return generation, None
+    _LOCAL.put(generation, key, entry)
     return generation, entry
+
+
+class LocalPages:
+    """The pages this process served last, kept beside the shared cache.
+
+    A hit from here makes no round trip to Redis: ~20% of a stored page's CPU. The price is
+    that a change made in another process reaches this one's visitors up to
+    SOUK_PAGE_CACHE_LOCAL_SECONDS later (the generation is read again after that long); a change
+    made in this process is seen at once. At most SOUK_PAGE_CACHE_LOCAL_PAGES pages, the least
+    recently served leaving first. Off (0 seconds) unless configured.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pages: OrderedDict[str, dict | None] = OrderedDict()
+        self._generation = None
+        self._read_at = 0.0
+
+    def get(self, key: str) -> tuple[int, dict] | None:
+        seconds = settings.SOUK_PAGE_CACHE_LOCAL_SECONDS
+        if not seconds:
+            return None
+        with self._lock:
+            if self._generation is None or time.monotonic() - self._read_at > seconds:
+                return None
+            entry = self._pages.get(key)
+            if entry is None:
+                return None
+            self._pages.move_to_end(key)
+            return self._generation, entry
+
+    def put(self, generation: int, key: str, entry: dict | None) -> None:
+        """Remember `entry` (None: only that `generation` is current, read just now)."""
+        if not settings.SOUK_PAGE_CACHE_LOCAL_SECONDS:
+            return
+        with self._lock:
+            if generation != self._generation:
+                self._pages.clear()
+                self._generation = generation
+            self._read_at = time.monotonic()
+            if entry is None:
+                return
+            self._pages[key] = entry
+            self._pages.move_to_end(key)
+            while len(self._pages) > settings.SOUK_PAGE_CACHE_LOCAL_PAGES:
+                self._pages.popitem(last=False)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._generation = None
+
+
+_LOCAL = LocalPages()
 
 
 # --- Responses --------------------------------------------------------------------------------
@@ -413,6 +476,7 @@ class PageCacheMiddleware:
             try:
                 entry = entry_from_response(request, response, generation)
                 cache.set(key, entry, settings.SOUK_PAGE_CACHE_SECONDS)
+                _LOCAL.put(generation, key, entry)
                 response["X-Page-Cache"] = "miss"
             except Exception:
                 logger.warning("page cache: could not store %s", request.path, exc_info=True)

@@ -402,6 +402,11 @@ STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=1)
 # what depends on the clock alone (announcement windows). Off by default so a developer sees
 # every template edit; production and the benchmark turn it on.
 SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=0)
+# Each web process also keeps the pages it served last (up to SOUK_PAGE_CACHE_LOCAL_PAGES) and
+# serves them without asking Redis for this many seconds: a change made through another process
+# shows on this one's pages that much later. 0 asks Redis on every hit.
+SOUK_PAGE_CACHE_LOCAL_SECONDS = env.float("SOUK_PAGE_CACHE_LOCAL_SECONDS", default=0)
+SOUK_PAGE_CACHE_LOCAL_PAGES = env.int("SOUK_PAGE_CACHE_LOCAL_PAGES", default=200)
 # Anonymous buyers' product views are buffered in Redis and written in batches
 # (marketplace/observatory/buffer.py). Needs the Redis cache backend (marketplace.cache).
 SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=False)

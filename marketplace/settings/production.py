@@ -63,6 +63,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 SESSION_CACHE_ALIAS = "sessions"
 # Anonymous storefront pages served from Redis (marketplace/pagecache.py, docs/deploy.md).
 SOUK_PAGE_CACHE_SECONDS = env.int("SOUK_PAGE_CACHE_SECONDS", default=300)
+SOUK_PAGE_CACHE_LOCAL_SECONDS = env.float("SOUK_PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 SOUK_VIEW_BUFFER = env.bool("SOUK_VIEW_BUFFER", default=True)
 SOUK_VIEW_BUFFER_BATCH = env.int("SOUK_VIEW_BUFFER_BATCH", default=25)
 

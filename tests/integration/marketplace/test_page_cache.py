@@ -4,6 +4,7 @@ visitor's own CSRF token, CSP nonce and recently viewed pieces, and never a stal
 import json
 import re
 import socket
+import time
 from decimal import Decimal
 
 import pytest
@@ -329,3 +330,75 @@ def test_a_private_cms_page_is_never_stored(django_capture_on_commit_callbacks):
 
     visit("/stories/")
     assert "X-Page-Cache" not in visit("/stories/")
+
+
+class CountingCache:
+    """The page cache's shared cache, counting the round trips a hit makes."""
+
+    def __init__(self, real):
+        self.real, self.lookups = real, 0
+
+    def get_many(self, keys):
+        self.lookups += 1
+        return self.real.get_many(keys)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+@pytest.fixture
+def local_pages(settings, monkeypatch):
+    from marketplace import pagecache
+
+    settings.SOUK_PAGE_CACHE_LOCAL_SECONDS = 60
+    pagecache._LOCAL.forget()
+    shared = CountingCache(pagecache.cache)
+    monkeypatch.setattr(pagecache, "cache", shared)
+    yield shared
+    pagecache._LOCAL.forget()
+
+
+def test_a_process_serves_the_pages_it_keeps_without_asking_the_shared_cache(rug, local_pages):
+    visit(rug.get_absolute_url())
+    asked = local_pages.lookups
+
+    hits = [visit(rug.get_absolute_url()) for _ in range(3)]
+
+    assert [hit["X-Page-Cache"] for hit in hits] == ["hit"] * 3
+    assert local_pages.lookups == asked
+    assert len({nonce_of(hit) for hit in hits}) == 3
+
+
+def test_a_change_made_in_this_process_shows_at_once_on_kept_pages(
+    rug, local_pages, django_capture_on_commit_callbacks
+):
+    visit(rug.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        StockRecord.objects.filter(product=rug).update(price=Decimal("1750.00"))
+        rug.save()
+
+    page = visit(rug.get_absolute_url())
+
+    assert page["X-Page-Cache"] == "miss"
+
+
+def test_a_change_made_in_another_process_shows_once_the_kept_generation_is_old(rug, local_pages, settings):
+    from marketplace import pagecache
+
+    settings.SOUK_PAGE_CACHE_LOCAL_SECONDS = 0.3
+    visit(rug.get_absolute_url())
+    pagecache.cache.incr(pagecache.GENERATION_KEY)  # another web process saved something
+
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "hit"
+    time.sleep(0.4)
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_process_keeps_only_so_many_pages(rug, local_pages, settings):
+    settings.SOUK_PAGE_CACHE_LOCAL_PAGES = 1
+    visit(rug.get_absolute_url())
+    visit("/shop/catalogue/")
+    asked = local_pages.lookups
+
+    assert visit(rug.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert local_pages.lookups == asked + 1
