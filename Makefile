@@ -7,8 +7,9 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STRIPE_PORT ?= 8420
-# Two workers: the suite is mostly waiting on the database and the browser.
-PYTEST_ARGS ?= -n 2
+# Two workers: the suite is mostly waiting on the database and the browser. Tests marked
+# xdist_group (they share a Redis database) run on one worker.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 export DJANGO_SETTINGS_MODULE ?= marketplace.settings.local
 
 .DEFAULT_GOAL := help

@@ -17,7 +17,12 @@ def redis_reachable() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not redis_reachable(), reason="no Redis server on 127.0.0.1:6379")
+pytestmark = [
+    pytest.mark.skipif(not redis_reachable(), reason="no Redis server on 127.0.0.1:6379"),
+    # These tests empty databases 14 and 15: one pytest-xdist worker runs them all, one by one
+    # (`--dist loadgroup` in the Makefile).
+    pytest.mark.xdist_group("redis-databases-14-15"),
+]
 
 
 @pytest.fixture
