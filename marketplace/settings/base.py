@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are a flat namespace by design)
 
@@ -260,7 +261,9 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Souk <hello@souk.
 # --- Oscar --------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Souk"
 OSCAR_SHOP_TAGLINE = _("Crafts from Morocco's certified cooperatives")
-OSCAR_HOMEPAGE = "/"
+# The home page in the buyer's language (/ar/ for Arabic): where logging out and Oscar's "Home"
+# links lead. Lazy: resolved per request, with that request's language.
+OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 # Cooperatives price in dirhams; buyers see converted prices (see catalogue issue).
 OSCAR_DEFAULT_CURRENCY = "MAD"
 # "6,100.00 MAD" rather than Babel's "MAD6,100.00"; the locale still decides separators.

@@ -122,3 +122,14 @@ def test_a_buyer_asking_to_hear_when_a_sold_out_piece_is_back_is_answered_in_ara
     response = client.post(_url("ar", "customer:alert-create", pk=tagine.pk))
 
     assert "سجّلنا تنبيهك" in _messages(response)
+
+
+@pytest.mark.parametrize(("language", "home"), [("ar", "/ar/"), ("fr", "/fr/"), ("en", "/")])
+def test_logging_out_lands_on_the_home_page_in_the_buyers_language(client, language, home):
+    client.force_login(UserFactory())
+
+    response = client.get(_url(language, "customer:logout"))
+
+    assert response.status_code == 302
+    assert response["Location"] == home
+    assert "_auth_user_id" not in client.session
