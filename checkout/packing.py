@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from django.utils.translation import gettext_noop
+
 from .zones import Zone
 
 VOLUMETRIC_DIVISOR = Decimal(5000)
@@ -54,16 +56,17 @@ class Rate:
     method_name: str
 
 
+# Kept in English on orders; shown in the buyer's language by the `carrier` template filter.
+EXPRESS_COURIER = gettext_noop("Express courier")
+
 # Platform defaults; a cooperative may override any zone (checkout.models.ShippingRate).
 PLATFORM_RATES: dict[str, Rate] = {
     Zone.MOROCCO: Rate(Zone.MOROCCO, Decimal("35.00"), Decimal("8.00"), 2, 4, "Amana"),
-    Zone.EU: Rate(Zone.EU, Decimal("180.00"), Decimal("55.00"), 5, 9, "Express courier"),
-    Zone.UK: Rate(Zone.UK, Decimal("200.00"), Decimal("60.00"), 6, 10, "Express courier"),
-    Zone.NORTH_AMERICA: Rate(
-        Zone.NORTH_AMERICA, Decimal("260.00"), Decimal("85.00"), 7, 12, "Express courier"
-    ),
-    Zone.GULF: Rate(Zone.GULF, Decimal("220.00"), Decimal("70.00"), 5, 9, "Express courier"),
-    Zone.WORLD: Rate(Zone.WORLD, Decimal("300.00"), Decimal("95.00"), 8, 15, "Express courier"),
+    Zone.EU: Rate(Zone.EU, Decimal("180.00"), Decimal("55.00"), 5, 9, EXPRESS_COURIER),
+    Zone.UK: Rate(Zone.UK, Decimal("200.00"), Decimal("60.00"), 6, 10, EXPRESS_COURIER),
+    Zone.NORTH_AMERICA: Rate(Zone.NORTH_AMERICA, Decimal("260.00"), Decimal("85.00"), 7, 12, EXPRESS_COURIER),
+    Zone.GULF: Rate(Zone.GULF, Decimal("220.00"), Decimal("70.00"), 5, 9, EXPRESS_COURIER),
+    Zone.WORLD: Rate(Zone.WORLD, Decimal("300.00"), Decimal("95.00"), 8, 15, EXPRESS_COURIER),
 }
 
 

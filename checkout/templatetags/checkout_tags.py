@@ -2,12 +2,19 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from checkout.destination import COUNTRY, COUNTRY_NAMES, country_name
 from checkout.selectors import product_shipping_quote
 
 register = template.Library()
+
+
+@register.filter
+def carrier(method_name: str) -> str:
+    """A shipping method's name in the buyer's language: the platform's own names are
+    translated; a name a cooperative typed is shown as typed."""
+    return gettext(method_name) if method_name else ""
 
 
 @register.simple_tag

@@ -133,3 +133,12 @@ def test_logging_out_lands_on_the_home_page_in_the_buyers_language(client, langu
     assert response.status_code == 302
     assert response["Location"] == home
     assert "_auth_user_id" not in client.session
+
+
+def test_the_platforms_carrier_is_named_in_the_buyers_language(client, cushion):
+    _add(client, "ar", cushion)
+
+    basket = client.get(_url("ar", "basket:summary")).content.decode()
+
+    assert "شحن سريع" in basket
+    assert "Express courier" not in basket
