@@ -149,7 +149,8 @@ def test_views_of_a_product_deleted_meanwhile_are_kept_as_events_only():
     assert ProductRecord.objects.get(product=rug).num_views == 1
 
 
-def test_without_redis_the_view_is_written_at_once(settings):
+def redis_gone(settings) -> None:
+    """Point the cache at a port nothing listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -157,6 +158,10 @@ def test_without_redis_the_view_is_written_at_once(settings):
         **settings.CACHES,
         "default": {"BACKEND": "marketplace.cache.SoukRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"},
     }
+
+
+def test_without_redis_the_view_is_written_at_once(settings):
+    redis_gone(settings)
     visitor = Visitor(country="US", device="desktop", language="en")
 
     assert buffer.view_push(visitor=visitor, product_id=1, cooperative_id=None) is False
@@ -215,13 +220,7 @@ def test_the_roll_up_also_writes_the_views_this_process_holds(settings):
 def test_held_views_are_written_at_once_when_redis_is_gone(settings):
     settings.SOUK_VIEW_BUFFER_BATCH = 2
     rug = ProductFactory()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {"BACKEND": "marketplace.cache.SoukRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"},
-    }
+    redis_gone(settings)
     visitor = Visitor(country="NL", device="desktop", language="en")
 
     for _ in range(2):
