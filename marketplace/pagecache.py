@@ -225,7 +225,8 @@ def page_key(request) -> str:
             settings.SOUK_THEME,
         )
     )
-    return f"pagecache:{hashlib.sha256(variant.encode()).hexdigest()}"
+    # v2: entries carry the whole stack's headers; entries stored by earlier code are never read.
+    return f"pagecache:v2:{hashlib.sha256(variant.encode()).hexdigest()}"
 
 
 def _lookup(key: str) -> tuple[int, dict | None]:
