@@ -142,3 +142,13 @@ def test_the_platforms_carrier_is_named_in_the_buyers_language(client, cushion):
 
     assert "شحن سريع" in basket
     assert "Express courier" not in basket
+
+
+@pytest.mark.parametrize(("language", "home"), [("ar", "/ar/"), ("fr", "/fr/"), ("en", "/")])
+def test_home_links_stay_in_the_buyers_language(client, language, home):
+    basket = client.get(_url(language, "basket:summary")).content.decode()
+    missing = client.get(f"{home}shop/no-such-page/").content.decode()
+
+    assert f'class="brand" href="{home}"' in basket
+    assert f'<li class="breadcrumb-item"><a href="{home}">' in basket
+    assert f'<a href="{home}">' in missing
