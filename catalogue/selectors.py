@@ -8,6 +8,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.cache import cache_version, cache_version_bump
+
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -287,16 +289,13 @@ CATEGORY_TTL = 300
 def categories_forget(**kwargs) -> None:
     """Forget cached category lists and ancestors (a signal receiver: takes **kwargs)."""
     cache.delete(NAVIGATION_CACHE_KEY)
-    try:
-        cache.incr(CATEGORY_VERSION_KEY)
-    except ValueError:
-        cache.set(CATEGORY_VERSION_KEY, 2, None)
+    cache_version_bump(CATEGORY_VERSION_KEY)
 
 
 def category_ancestors_and_self(*, category) -> list:
     """`category`'s ancestors from the top, then itself. The ancestors are cached by the
     category's path (a move changes it) until any category is saved or deleted."""
-    version = cache.get_or_set(CATEGORY_VERSION_KEY, 1, None)
+    version = cache_version(CATEGORY_VERSION_KEY)
     key = f"catalogue:category-ancestors:{version}:{category.pk}:{category.path}"
     ancestors = cache.get(key)
     if ancestors is None:
@@ -324,7 +323,7 @@ def product_breadcrumb_categories(*, product) -> list:
 
 def category_cached(*, pk: int):
     """The category `pk` (or None), kept in the cache until any category is saved or deleted."""
-    version = cache.get_or_set(CATEGORY_VERSION_KEY, 1, None)
+    version = cache_version(CATEGORY_VERSION_KEY)
     key = f"catalogue:category:{version}:{pk}"
     category = cache.get(key)
     if category is None:

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from marketplace.cache import cache_version, cache_version_bump
+
 from . import packing
 from .models import OrderShippingCharge, ShippingRate, StripeEvent
 from .zones import Zone, country_zone
@@ -73,7 +75,7 @@ def shipping_rates_own(*, partner_ids, zone: str) -> dict[tuple[int, str], Shipp
     """{(partner id, zone): rate} of the cooperatives among `partner_ids` that set their own rate
     to `zone` (the others charge the platform's). Read from the cache, which any saved or
     deleted rate empties (`shipping_rates_forget`), so a cooperative's new rate shows at once."""
-    version = cache.get_or_set(SHIPPING_RATES_VERSION_KEY, 1, None)
+    version = cache_version(SHIPPING_RATES_VERSION_KEY)
     keys = {partner_id: f"checkout:shipping-rate:{version}:{partner_id}:{zone}" for partner_id in partner_ids}
     found = cache.get_many(list(keys.values()))
     missing = [partner_id for partner_id, key in keys.items() if key not in found]
@@ -91,15 +93,8 @@ def shipping_rates_forget(**kwargs) -> None:
     transaction commits, in case a page cached the old rate meanwhile."""
     if kwargs.get("raw"):
         return
-    _shipping_rates_version_bump()
-    transaction.on_commit(_shipping_rates_version_bump)
-
-
-def _shipping_rates_version_bump() -> None:
-    try:
-        cache.incr(SHIPPING_RATES_VERSION_KEY)
-    except ValueError:
-        cache.set(SHIPPING_RATES_VERSION_KEY, 2, None)
+    cache_version_bump(SHIPPING_RATES_VERSION_KEY)
+    transaction.on_commit(lambda: cache_version_bump(SHIPPING_RATES_VERSION_KEY))
 
 
 def _attribute(product, code: str):

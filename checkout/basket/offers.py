@@ -29,6 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
+from marketplace.cache import cache_version, cache_version_bump
+
 OscarApplicator = get_class("offer.applicator", "Applicator")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 
@@ -79,21 +81,14 @@ def offers_forget(**kwargs) -> None:
     they were meanwhile."""
     if kwargs.get("raw"):
         return
-    _version_bump()
-    transaction.on_commit(_version_bump)
-
-
-def _version_bump() -> None:
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
+    cache_version_bump(CACHE_VERSION_KEY)
+    transaction.on_commit(lambda: cache_version_bump(CACHE_VERSION_KEY))
 
 
 def site_offers() -> tuple[list, dict[int, RangeFacts]]:
     """The open site offers in their date window, highest priority first, prepared (see
     `offer_prepare`), and {range id: RangeFacts} of their ranges."""
-    version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
+    version = cache_version(CACHE_VERSION_KEY)
     key = f"basket:site-offers:{version}"
     stored = cache.get(key)
     if stored is None:

@@ -5,6 +5,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from marketplace.cache import cache_version, cache_version_bump
+
 register = template.Library()
 
 
@@ -55,10 +57,7 @@ def site_chrome_forget(instance=None, created=False, **kwargs) -> None:
     empty_fields = ("header_menu_id", "footer_menu_id", "announcement_id")
     if created and isinstance(instance, SiteChrome) and not any(getattr(instance, f) for f in empty_fields):
         return
-    try:
-        cache.incr(CHROME_VERSION_KEY)
-    except ValueError:
-        cache.set(CHROME_VERSION_KEY, 2, None)
+    cache_version_bump(CHROME_VERSION_KEY)
 
 
 def _site_for_request(request):
@@ -66,7 +65,7 @@ def _site_for_request(request):
     chrome, on any Site change), so shop pages spend no query finding their Wagtail site."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
+    version = cache_version(CHROME_VERSION_KEY)
     key = f"souk:site-for-host:{version}:{request._get_raw_host()}:{request.get_port()}"
     site = cache.get(key)
     if site is None:
@@ -83,7 +82,7 @@ def _chrome_resolved(request) -> dict:
     site = _site_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    version = cache.get_or_set(CHROME_VERSION_KEY, 1, None)
+    version = cache_version(CHROME_VERSION_KEY)
     key = f"souk:site-chrome:{version}:{site.pk if site else 0}:{get_language()}"
     resolved = cache.get(key)
     if resolved is None:
